@@ -1,0 +1,38 @@
+package dev.switchboard.app;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+
+/** Starts Switchboard when the WAR is deployed and says goodbye to its sockets when it is undeployed. */
+@WebListener
+public final class SwitchboardContextListener implements ServletContextListener {
+
+    private Switchboard switchboard;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        Object container = context.getAttribute(ServerContainer.class.getName());
+        if (!(container instanceof ServerContainer serverContainer)) {
+            throw new IllegalStateException("this application server offers no Jakarta WebSocket container");
+        }
+        switchboard = new Switchboard();
+        switchboard.installServlets(context);
+        try {
+            switchboard.deployEndpoints(serverContainer);
+        } catch (DeploymentException e) {
+            throw new IllegalStateException("cannot deploy the WebSocket endpoints", e);
+        }
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (switchboard != null) {
+            switchboard.shutdown();
+        }
+    }
+}

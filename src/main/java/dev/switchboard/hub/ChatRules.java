@@ -1,0 +1,48 @@
+package dev.switchboard.hub;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The validation rules shared by every transport: room names, member names and message text. */
+public final class ChatRules {
+
+    /** Longest message text, in characters. */
+    public static final int MAX_TEXT_LENGTH = 4096;
+
+    private static final Pattern ROOM = Pattern.compile("[a-z0-9_-]{1,64}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
+    private ChatRules() {
+    }
+
+    public static boolean isValidRoom(String room) {
+        return room != null && ROOM.matcher(room).matches();
+    }
+
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /** Why a room/name pair cannot join, or empty when it can. */
+    public static Optional<String> checkAddress(String room, String name) {
+        if (!isValidRoom(room)) {
+            return Optional.of("room must match [a-z0-9_-]{1,64}");
+        }
+        if (!isValidName(name)) {
+            return Optional.of("name must match [A-Za-z0-9_-]{1,32}");
+        }
+        return Optional.empty();
+    }
+
+    /** Why a message text is refused, or empty when it is fine. */
+    public static Optional<Problem> checkText(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.of(new Problem("empty-text", "text is missing or empty"));
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            return Optional.of(new Problem("text-too-long",
+                    "text has " + text.length() + " characters; the limit is " + MAX_TEXT_LENGTH));
+        }
+        return Optional.empty();
+    }
+}

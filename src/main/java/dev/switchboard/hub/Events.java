@@ -1,0 +1,58 @@
+package dev.switchboard.hub;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Collection;
+
+/** Encodes the JSON events of the chat protocol. Each event is encoded once and shared by all its receivers. */
+public final class Events {
+
+    /** The one mapper of the application; Jackson mappers are thread-safe once configured. */
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private Events() {
+    }
+
+    public static String welcome(String room, String you, Collection<String> members, long lastSeq) {
+        ObjectNode event = event("welcome").put("room", room).put("you", you);
+        ArrayNode names = event.putArray("members");
+        members.forEach(names::add);
+        return encode(event.put("seq", lastSeq));
+    }
+
+    public static String join(String room, String name, int members) {
+        return encode(event("join").put("room", room).put("name", name).put("members", members));
+    }
+
+    public static String leave(String room, String name, int members) {
+        return encode(event("leave").put("room", room).put("name", name).put("members", members));
+    }
+
+    public static String message(ChatMessage message) {
+        return encode(event("message")
+                .put("room", message.room())
+                .put("seq", message.seq())
+                .put("from", message.from())
+                .put("text", message.text())
+                .put("ts", message.ts().toString()));
+    }
+
+    public static String error(Problem problem) {
+        return encode(event("error").put("code", problem.code()).put("message", problem.message()));
+    }
+
+    private static ObjectNode event(String type) {
+        return JSON.createObjectNode().put("type", type);
+    }
+
+    private static String encode(ObjectNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + node, e);
+        }
+    }
+}

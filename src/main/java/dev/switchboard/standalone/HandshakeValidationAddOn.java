@@ -1,0 +1,141 @@
+package dev.switchboard.standalone;
+
+import dev.switchboard.upgrade.HandshakeRejection;
+import dev.switchboard.upgrade.HandshakeValidator;
+import dev.switchboard.upgrade.UpgradeRequest;
+import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.WriteResult;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.FilterChainEvent;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpEvents;
+import org.glassfish.grizzly.http.HttpHeader;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.HttpResponsePacket;
+import org.glassfish.grizzly.http.Protocol;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.HttpServerFilter;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.util.Parameters;
+import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.grizzly.utils.Charsets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The launcher's face of {@link HandshakeValidator}: a Grizzly filter placed ahead of Tyrus's WebSocket filter,
+ * where the WAR uses a servlet filter ahead of the container's. Register it on the listener before Tyrus's
+ * add-on: both insert themselves right before the HTTP server filter, so ours ends up first.
+ */
+final class HandshakeValidationAddOn implements AddOn {
+
+    @Override
+    public void setup(NetworkListener listener, FilterChainBuilder builder) {
+        int httpServerFilter = builder.indexOfType(HttpServerFilter.class);
+        if (httpServerFilter < 0) {
+            throw new IllegalStateException("the listener's filter chain has no HttpServerFilter");
+        }
+        builder.add(httpServerFilter, new ValidationFilter());
+    }
+
+    private static final class ValidationFilter extends BaseFilter {
+
+        /**
+         * Grizzly's HTTP codec treats any request with an {@code Upgrade} header as switched and stops framing
+         * its body, so a POST with {@code Upgrade: h2c} (the JDK HttpClient's default) would hang. It tells us
+         * before it frames the body; a token we do not speak is ignored, as RFC 9110 §7.8 allows.
+         */
+        @Override
+        public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) {
+            if (event.type() == HttpEvents.IncomingHttpUpgradeEvent.TYPE) {
+                HttpHeader header = ((HttpEvents.IncomingHttpUpgradeEvent) event).getHttpHeader();
+                if (header.isRequest() && !HandshakeValidator.isSwitchableUpgrade(header.getUpgrade())) {
+                    header.getUpgradeDC().recycle();
+                    header.setIgnoreContentModifiers(false);
+                }
+            }
+            return ctx.getInvokeAction();
+        }
+
+        /** Marks a request as checked: later chunks, and frames after an upgrade, carry the same request. */
+        private static final String CHECKED = HandshakeValidationAddOn.class.getName() + ".checked";
+
+        @Override
+        public NextAction handleRead(FilterChainContext ctx) {
+            if (!(ctx.getMessage() instanceof HttpContent content)
+                    || !(content.getHttpHeader() instanceof HttpRequestPacket request)
+                    || request.getAttribute(CHECKED) != null) {
+                return ctx.getInvokeAction();
+            }
+            request.setAttribute(CHECKED, Boolean.TRUE);
+            Optional<HandshakeRejection> rejection = HandshakeValidator.check(new GrizzlyUpgradeRequest(request));
+            if (rejection.isEmpty()) {
+                return ctx.getInvokeAction();
+            }
+            refuse(ctx, request, rejection.get());
+            return ctx.getStopAction();
+        }
+
+        private static void refuse(FilterChainContext ctx, HttpRequestPacket request, HandshakeRejection refused) {
+            HttpResponsePacket response = request.getResponse();
+            response.setProtocol(Protocol.HTTP_1_1);
+            response.setStatus(refused.status());
+            response.setReasonPhrase(refused.reasonPhrase());
+            refused.headers().forEach(response::setHeader);
+            response.setHeader("Connection", "close");
+            response.setContentType("text/plain;charset=UTF-8");
+            byte[] body = refused.body().getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(body.length);
+            Buffer buffer = Buffers.wrap(ctx.getMemoryManager(), body);
+            HttpContent answer = HttpContent.builder(response).content(buffer).last(true).build();
+            ctx.write(answer, new EmptyCompletionHandler<WriteResult>() {
+                @Override
+                public void completed(WriteResult result) {
+                    ctx.getConnection().closeSilently();
+                }
+
+                @Override
+                public void failed(Throwable throwable) {
+                    ctx.getConnection().closeSilently();
+                }
+            });
+        }
+    }
+
+    private record GrizzlyUpgradeRequest(HttpRequestPacket request) implements UpgradeRequest {
+
+        @Override
+        public String method() {
+            return request.getMethod().getMethodString();
+        }
+
+        @Override
+        public String path() {
+            return request.getRequestURI();
+        }
+
+        @Override
+        public String header(String name) {
+            var values = request.getHeaders().values(name);
+            var joined = new StringBuilder();
+            for (String value : values) {
+                joined.append(joined.length() == 0 ? "" : ",").append(value);
+            }
+            return joined.length() == 0 && !values.iterator().hasNext() ? null : joined.toString();
+        }
+
+        @Override
+        public String queryParameter(String name) {
+            Parameters parameters = new Parameters();
+            parameters.setQuery(request.getQueryStringDC());
+            parameters.setQueryStringEncoding(Charsets.UTF8_CHARSET);
+            parameters.handleQueryParameters();
+            return parameters.getParameter(name);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.switchboard.standalone;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar switchboard-standalone.jar [--host H] [--port P]}: runs Switchboard until stopped. */
+@Command(name = "switchboard",
+        mixinStandardHelpOptions = true,
+        version = "switchboard standalone launcher",
+        description = "Serves Switchboard's chat, HTTP API and web page on one port (HTTP and WebSocket).",
+        sortOptions = false)
+public final class Launcher implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all interfaces)")
+    private String host;
+
+    private int port;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "TCP port for HTTP and WebSocket (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    void setPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--port': " + port + " is not a TCP port (0-65535)");
+        }
+        this.port = port;
+    }
+
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(new Launcher()).execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        StandaloneServer server;
+        try {
+            server = StandaloneServer.start(host, port);
+        } catch (BindException e) {
+            System.err.println("switchboard: cannot listen on " + host + ":" + port + ": "
+                    + "the address is already in use (" + e.getMessage() + ")");
+            return 1;
+        } catch (IOException e) {
+            System.err.println("switchboard: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.out.println("Switchboard stopped");
+            stopped.countDown();
+        }, "switchboard-shutdown"));
+        System.out.println("Switchboard ready at " + server.baseUri());
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.switchboard.standalone;
+
+import dev.switchboard.app.Switchboard;
+import jakarta.websocket.DeploymentException;
+import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.servlet.WebappContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Switchboard on one Grizzly listener: Tyrus for WebSocket upgrades, our servlets for the API, and the web
+ * root from the classpath for everything else. What an application server does for the WAR, done by hand.
+ */
+public final class StandaloneServer implements AutoCloseable {
+
+    /** Where the build puts a copy of {@code webapp/} on the classpath. */
+    static final String WEB_ROOT = "/switchboard-webapp/";
+
+    private static final Logger LOG = Logger.getLogger(StandaloneServer.class.getName());
+
+    private final Switchboard switchboard = new Switchboard();
+    private final HttpServer http = new HttpServer();
+    private final StandaloneWebSocketContainer webSocket = new StandaloneWebSocketContainer();
+    private final WebappContext web = new WebappContext("switchboard", "");
+    private final NetworkListener listener;
+
+    private StandaloneServer(String host, int port) {
+        listener = new NetworkListener("switchboard", host, port);
+        listener.registerAddOn(new HandshakeValidationAddOn());
+        listener.registerAddOn(webSocket.grizzlyAddOn());
+        http.addListener(listener);
+    }
+
+    /**
+     * Binds {@code host:port} (port 0 picks a free one) and starts serving.
+     *
+     * @throws java.net.BindException when the address is taken
+     */
+    public static StandaloneServer start(String host, int port) throws IOException {
+        StandaloneServer server = new StandaloneServer(host, port);
+        server.startServing();
+        return server;
+    }
+
+    private void startServing() throws IOException {
+        switchboard.installServlets(web);
+        web.deploy(http);
+        http.getServerConfiguration().addHttpHandler(
+                new CLStaticHttpHandler(StandaloneServer.class.getClassLoader(), WEB_ROOT), "/");
+        try {
+            switchboard.deployEndpoints(webSocket);
+            webSocket.start("", listener.getPort());
+        } catch (DeploymentException e) {
+            throw new IllegalStateException("cannot deploy the WebSocket endpoints", e);
+        } finally {
+            webSocket.doneDeployment();
+        }
+        try {
+            http.start();
+        } catch (IOException e) {
+            webSocket.stop();
+            throw e;
+        }
+    }
+
+    public String host() {
+        return listener.getHost();
+    }
+
+    /** The bound port, also when 0 was asked for. */
+    public int port() {
+        return listener.getPort();
+    }
+
+    public URI baseUri() {
+        String host = host().contains(":") ? "[" + host() + "]" : host();
+        return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    public Switchboard switchboard() {
+        return switchboard;
+    }
+
+    /** Closes every WebSocket with 1001, then stops HTTP and releases the port. */
+    @Override
+    public void close() {
+        switchboard.shutdown();
+        try {
+            http.shutdown(5, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "graceful HTTP shutdown did not finish; stopping now", e);
+            http.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            http.shutdownNow();
+        }
+        webSocket.stop();
+        web.undeploy();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.switchboard.upgrade;
+
+import java.util.Map;
+
+/**
+ * The HTTP answer to a WebSocket handshake we refuse.
+ *
+ * @param status       HTTP status code
+ * @param reasonPhrase the status line's reason phrase
+ * @param headers      extra response headers, e.g. {@code Sec-WebSocket-Version: 13} on a 426
+ * @param message      the one-line body that says why
+ */
+public record HandshakeRejection(int status, String reasonPhrase, Map<String, String> headers, String message) {
+
+    static HandshakeRejection badRequest(String message) {
+        return new HandshakeRejection(400, "Bad Request", Map.of(), message);
+    }
+
+    /** The body as sent: the message and a line break. */
+    public String body() {
+        return message + "\n";
+    }
+}

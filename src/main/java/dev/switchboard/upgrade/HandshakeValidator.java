@@ -1,0 +1,99 @@
+package dev.switchboard.upgrade;
+
+import dev.switchboard.hub.ChatRules;
+
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks a WebSocket handshake request before any WebSocket container sees it, so that both runtimes refuse
+ * bad handshakes with the same status: RFC 6455 §4.2.1 asks for 400 on a malformed request and 426 with
+ * {@code Sec-WebSocket-Version: 13} on a version we do not speak. Requests that do not ask for
+ * {@code Upgrade: websocket} are not handshakes and pass untouched.
+ */
+public final class HandshakeValidator {
+
+    /** The only protocol version of RFC 6455. */
+    public static final String WEBSOCKET_VERSION = "13";
+
+    private static final String CHAT_PREFIX = "/chat/";
+
+    private HandshakeValidator() {
+    }
+
+    /** True when the request asks to switch to WebSocket ({@code Upgrade} lists the token {@code websocket}). */
+    public static boolean isWebSocketUpgrade(UpgradeRequest request) {
+        return isSwitchableUpgrade(request.header("Upgrade"));
+    }
+
+    /**
+     * True when an {@code Upgrade} header value names a protocol this server switches to. Requests naming only
+     * others (such as {@code h2c}) are served as plain HTTP/1.1.
+     */
+    public static boolean isSwitchableUpgrade(String upgradeHeader) {
+        return hasToken(upgradeHeader, "websocket");
+    }
+
+    /** Why this handshake is refused, or empty when it may go on to the WebSocket container. */
+    public static Optional<HandshakeRejection> check(UpgradeRequest request) {
+        if (!isWebSocketUpgrade(request)) {
+            return Optional.empty();
+        }
+        if (!"GET".equals(request.method())) {
+            return reject("a WebSocket handshake must be a GET request, not " + request.method());
+        }
+        if (!hasToken(request.header("Connection"), "upgrade")) {
+            return reject("a WebSocket handshake needs the header Connection: Upgrade");
+        }
+        String version = request.header("Sec-WebSocket-Version");
+        if (version == null || !WEBSOCKET_VERSION.equals(version.trim())) {
+            return Optional.of(new HandshakeRejection(426, "Upgrade Required",
+                    Map.of("Sec-WebSocket-Version", WEBSOCKET_VERSION),
+                    "unsupported Sec-WebSocket-Version " + version + "; this server speaks version "
+                            + WEBSOCKET_VERSION));
+        }
+        if (!isValidKey(request.header("Sec-WebSocket-Key"))) {
+            return reject("Sec-WebSocket-Key must be the base64 encoding of 16 bytes");
+        }
+        return checkChatAddress(request);
+    }
+
+    private static Optional<HandshakeRejection> checkChatAddress(UpgradeRequest request) {
+        String path = request.path();
+        if (!path.startsWith(CHAT_PREFIX)) {
+            return Optional.empty();
+        }
+        String room = path.substring(CHAT_PREFIX.length());
+        return ChatRules.checkAddress(room, request.queryParameter("name"))
+                .map(HandshakeRejection::badRequest);
+    }
+
+    private static boolean isValidKey(String key) {
+        if (key == null) {
+            return false;
+        }
+        try {
+            return Base64.getDecoder().decode(key.trim()).length == 16;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasToken(String headerValue, String token) {
+        if (headerValue == null) {
+            return false;
+        }
+        for (String part : headerValue.split(",")) {
+            if (part.trim().toLowerCase(Locale.ROOT).equals(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<HandshakeRejection> reject(String message) {
+        return Optional.of(HandshakeRejection.badRequest(message));
+    }
+}

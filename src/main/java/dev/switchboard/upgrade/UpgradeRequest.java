@@ -1,0 +1,16 @@
+package dev.switchboard.upgrade;
+
+/** The parts of an HTTP request that the handshake checks read, whatever server parsed it. */
+public interface UpgradeRequest {
+
+    String method();
+
+    /** The path inside the application, without context root or query, e.g. {@code /chat/lobby}. */
+    String path();
+
+    /** All values of a header joined with commas, or {@code null}; names are case-insensitive. */
+    String header(String name);
+
+    /** The first value of a query parameter, or {@code null}. */
+    String queryParameter(String name);
+}

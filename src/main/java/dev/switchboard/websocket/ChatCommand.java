@@ -1,0 +1,42 @@
+package dev.switchboard.websocket;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.hub.Events;
+import dev.switchboard.hub.InvalidMessageException;
+import dev.switchboard.hub.Problem;
+
+/**
+ * A command a chat client sends. Today there is one: {@code {"type":"say","text":T}}.
+ *
+ * @param text what to say; its length and emptiness are checked by the room
+ */
+record ChatCommand(String text) {
+
+    /**
+     * Parses one text frame.
+     *
+     * @throws InvalidMessageException with {@code invalid-json} or {@code unknown-type} when it is not a command
+     */
+    static ChatCommand parse(String frame) {
+        JsonNode node;
+        try {
+            node = Events.JSON.readTree(frame);
+        } catch (JsonProcessingException e) {
+            throw new InvalidMessageException(new Problem("invalid-json", "message is not valid JSON"));
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidMessageException(new Problem("invalid-json", "message must be a JSON object"));
+        }
+        JsonNode type = node.get("type");
+        if (type == null || !type.isTextual() || !"say".equals(type.asText())) {
+            throw new InvalidMessageException(new Problem("unknown-type",
+                    "type must be \"say\"" + (type == null ? "" : ", got " + type)));
+        }
+        JsonNode text = node.get("text");
+        if (text != null && !text.isTextual() && !text.isNull()) {
+            throw new InvalidMessageException(new Problem("invalid-text", "text must be a string"));
+        }
+        return new ChatCommand(text == null || text.isNull() ? null : text.asText());
+    }
+}

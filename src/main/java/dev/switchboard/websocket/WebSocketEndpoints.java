@@ -1,0 +1,27 @@
+package dev.switchboard.websocket;
+
+import dev.switchboard.hub.Hub;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+/**
+ * Deploys our endpoints into a Jakarta WebSocket container: the application server's in the WAR, Tyrus's in
+ * the launcher. They are deployed programmatically rather than found by annotation scanning so that every
+ * instance gets this application's hub without static state.
+ */
+public final class WebSocketEndpoints {
+
+    private WebSocketEndpoints() {
+    }
+
+    public static void deploy(ServerContainer container, Hub hub, OpenSessions openSessions,
+                              WebSocketSettings settings) throws DeploymentException {
+        container.addEndpoint(ServerEndpointConfig.Builder.create(ChatEndpoint.class, ChatEndpoint.PATH)
+                .configurator(new EndpointFactory(() -> new ChatEndpoint(hub, openSessions, settings)))
+                .build());
+        container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, EchoEndpoint.PATH)
+                .configurator(new EndpointFactory(() -> new EchoEndpoint(openSessions, settings.maxMessageBytes())))
+                .build());
+    }
+}

@@ -1,0 +1,177 @@
+package dev.switchboard.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A WebSocket test client on the JDK's own implementation, independent of the server's stack. It collects whole
+ * messages (fragments joined) and the close the server sends; every wait has a timeout.
+ */
+final class WsClient implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ByteBuffer> binaries = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+    private WebSocket socket;
+
+    /** The close frame the server sent. */
+    record Closed(int code, String reason) {
+    }
+
+    private WsClient() {
+    }
+
+    static WsClient connect(URI uri) {
+        WsClient client = new WsClient();
+        try {
+            client.socket = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT)
+                    .buildAsync(uri, client.new Listener()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot connect to " + uri, e);
+        }
+        return client;
+    }
+
+    WebSocket socket() {
+        return socket;
+    }
+
+    void sendText(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    void say(String text) {
+        sendText(JSON.createObjectNode().put("type", "say").put("text", text).toString());
+    }
+
+    /** The next text message, parsed as JSON. */
+    JsonNode next() {
+        return parse(nextText());
+    }
+
+    String nextText() {
+        try {
+            String text = texts.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertNotNull(text, "no text message within " + TIMEOUT);
+            return text;
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    ByteBuffer nextBinary() {
+        try {
+            ByteBuffer data = binaries.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertNotNull(data, "no binary message within " + TIMEOUT);
+            return data;
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The next event of this type, skipping others (e.g. presence events that race with the one awaited). */
+    JsonNode nextOfType(String type) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode event = next();
+            if (type.equals(event.path("type").asText())) {
+                return event;
+            }
+        }
+        return fail("no " + type + " event within " + TIMEOUT);
+    }
+
+    /** Asserts the next event has this type and returns it. */
+    JsonNode expect(String type) {
+        JsonNode event = next();
+        assertEquals(type, event.path("type").asText(), () -> "expected a " + type + " event, got " + event);
+        return event;
+    }
+
+    /** Waits for the server's close frame. */
+    Closed awaitClose() {
+        try {
+            return closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the server did not close within " + TIMEOUT, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (socket != null && !socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+        }
+        if (socket != null) {
+            closed.completeOnTimeout(new Closed(-1, "client gave up"), 2, TimeUnit.SECONDS).join();
+            socket.abort();
+        }
+    }
+
+    static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder text = new StringBuilder();
+        private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                texts.add(text.toString());
+                text.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            binary.writeBytes(bytes);
+            if (last) {
+                binaries.add(ByteBuffer.wrap(binary.toByteArray()));
+                binary.reset();
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(new Closed(statusCode, reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+    }
+}

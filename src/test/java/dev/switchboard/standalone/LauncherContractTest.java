@@ -1,0 +1,32 @@
+package dev.switchboard.standalone;
+
+import dev.switchboard.contract.ChatContract;
+import dev.switchboard.contract.EchoContract;
+import dev.switchboard.contract.HandshakeContract;
+import dev.switchboard.contract.HttpApiContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.io.IOException;
+import java.net.URI;
+
+/** The whole contract against the standalone launcher, started in-process on a free port. */
+class LauncherContractTest implements HttpApiContract, ChatContract, EchoContract, HandshakeContract {
+
+    private static StandaloneServer server;
+
+    @BeforeAll
+    static void startLauncher() throws IOException {
+        server = StandaloneServer.start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stopLauncher() {
+        server.close();
+    }
+
+    @Override
+    public URI baseUri() {
+        return server.baseUri();
+    }
+}
