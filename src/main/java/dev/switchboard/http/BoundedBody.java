@@ -6,7 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads a request body, refusing it as soon as it is known to exceed the limit. */
+/**
+ * Reads a request body, refusing it as soon as it is known to exceed the limit.
+ * <p>
+ * A declared Content-Length is read exactly, never "until end of stream": GlassFish's HTTP codec stops framing
+ * the body of any request that carries an {@code Upgrade} header (e.g. {@code Upgrade: h2c} from an HTTP/2
+ * capable client), and reading to the end would wait for the client to hang up.
+ */
 final class BoundedBody {
 
     private BoundedBody() {
@@ -17,9 +23,16 @@ final class BoundedBody {
         if (declared > maxBytes) {
             throw new TooLargeException(declared, maxBytes);
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
-        byte[] buffer = new byte[8192];
         try (InputStream in = request.getInputStream()) {
+            if (declared >= 0) {
+                byte[] body = in.readNBytes((int) declared);
+                if (body.length < declared) {
+                    throw new IOException("body ended after " + body.length + " of " + declared + " bytes");
+                }
+                return body;
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+            byte[] buffer = new byte[8192];
             int read;
             while ((read = in.read(buffer)) != -1) {
                 if (body.size() + read > maxBytes) {
@@ -27,8 +40,8 @@ final class BoundedBody {
                 }
                 body.write(buffer, 0, read);
             }
+            return body.toByteArray();
         }
-        return body.toByteArray();
     }
 
     /** The body is over the limit; the message says by how much. */

@@ -37,13 +37,12 @@ public interface HttpApiContract extends ServerUnderTest {
 
     @Test
     default void aPostOfferingAnUpgradeWeDoNotSpeakIsServedAsPlainHttp() {
-        String body = "{\"from\":\"h2c-client\",\"text\":\"upgrade ignored\"}";
+        String body = "{\"from\":\"hopeful-client\",\"text\":\"upgrade ignored\"}";
         RawHttp.Response response = RawHttp.exchange(baseUri(),
                 "POST " + baseUri().getPath() + "api/rooms/" + Rooms.fresh() + "/messages HTTP/1.1\r\n"
                         + "Host: " + baseUri().getHost() + ":" + baseUri().getPort() + "\r\n"
-                        + "Connection: Upgrade, HTTP2-Settings\r\n"
-                        + "Upgrade: h2c\r\n"
-                        + "HTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n"
+                        + "Connection: Upgrade\r\n"
+                        + "Upgrade: example-protocol/1\r\n"
                         + "Content-Type: application/json\r\n"
                         + "Content-Length: " + body.length() + "\r\n\r\n" + body);
         assertEquals(201, response.status(), response.body());

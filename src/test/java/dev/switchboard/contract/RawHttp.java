@@ -23,7 +23,7 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    /** A response head and, when it declares a Content-Length, its body. */
+    /** A response head and its body: Content-Length bytes, or up to the close the server announced. */
     record Response(int status, String reason, Map<String, List<String>> headers, String body) {
 
         String header(String name) {
@@ -72,6 +72,9 @@ final class RawHttp {
         List<String> length = headers.get("content-length");
         if (status != 101 && length != null) {
             body = new String(in.readNBytes(Integer.parseInt(length.get(0))), StandardCharsets.UTF_8);
+        } else if (status != 101 && "close".equalsIgnoreCase(String.join(",", headers.getOrDefault("connection",
+                List.of())))) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         return new Response(status, statusLine.length > 2 ? statusLine[2] : "", headers, body);
     }

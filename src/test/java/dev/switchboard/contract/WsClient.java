@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * A WebSocket test client on the JDK's own implementation, independent of the server's stack. It collects whole
  * messages (fragments joined) and the close the server sends; every wait has a timeout.
  */
-final class WsClient implements AutoCloseable {
+public final class WsClient implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,13 +34,13 @@ final class WsClient implements AutoCloseable {
     private WebSocket socket;
 
     /** The close frame the server sent. */
-    record Closed(int code, String reason) {
+    public record Closed(int code, String reason) {
     }
 
     private WsClient() {
     }
 
-    static WsClient connect(URI uri) {
+    public static WsClient connect(URI uri) {
         WsClient client = new WsClient();
         try {
             client.socket = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT)
@@ -101,14 +101,14 @@ final class WsClient implements AutoCloseable {
     }
 
     /** Asserts the next event has this type and returns it. */
-    JsonNode expect(String type) {
+    public JsonNode expect(String type) {
         JsonNode event = next();
         assertEquals(type, event.path("type").asText(), () -> "expected a " + type + " event, got " + event);
         return event;
     }
 
     /** Waits for the server's close frame. */
-    Closed awaitClose() {
+    public Closed awaitClose() {
         try {
             return closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -1,0 +1,47 @@
+package dev.switchboard.glassfish;
+
+import dev.switchboard.contract.ChatContract;
+import dev.switchboard.contract.EchoContract;
+import dev.switchboard.contract.HandshakeContract;
+import dev.switchboard.contract.HttpApiContract;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+
+/**
+ * The whole contract against the WAR we ship ({@code target/switchboard.war}, built by {@code package}),
+ * deployed into GlassFish 7 embedded with its own Tyrus, and called from outside over real sockets.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GlassFishContractIT implements HttpApiContract, ChatContract, EchoContract, HandshakeContract {
+
+    @ArquillianResource
+    private URL deployment;
+
+    @Deployment(testable = false)
+    static WebArchive shippedWar() {
+        File war = new File(System.getProperty("switchboard.war", "target/switchboard.war"));
+        return ShrinkWrap.create(ZipImporter.class, "switchboard.war").importFrom(war).as(WebArchive.class);
+    }
+
+    @Override
+    public URI baseUri() {
+        try {
+            URI uri = deployment.toURI();
+            return uri.getPath().endsWith("/") ? uri : URI.create(uri + "/");
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

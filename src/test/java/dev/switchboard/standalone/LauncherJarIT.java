@@ -1,0 +1,150 @@
+package dev.switchboard.standalone;
+
+import dev.switchboard.contract.WsClient;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped {@code target/switchboard-standalone.jar}, run the way the README says: {@code java -jar}. */
+class LauncherJarIT {
+
+    private static final String JAR = System.getProperty("switchboard.standalone.jar",
+            "target/switchboard-standalone.jar");
+    private static final Pattern READY = Pattern.compile("Switchboard ready at (http://\\S+)");
+
+    @Test
+    void helpPrintsTheUsageAndExitsZero() throws Exception {
+        Run run = Run.of("--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.stdout().contains("Usage: switchboard"), run.stdout());
+        assertTrue(run.stdout().contains("--host") && run.stdout().contains("--port"), run.stdout());
+    }
+
+    @Test
+    void anUnknownFlagPrintsTheReasonAndTheUsageAndExitsTwo() throws Exception {
+        Run run = Run.of("--colour", "blue");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.stderr().contains("Unknown option") && run.stderr().contains("'--colour'"), run.stderr());
+        assertTrue(run.stderr().contains("Usage: switchboard"), run.stderr());
+    }
+
+    @Test
+    void aPortThatIsNotANumberExitsTwo() throws Exception {
+        Run run = Run.of("--port", "eighty");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.stderr().contains("--port") && run.stderr().contains("eighty"), run.stderr());
+        assertTrue(run.stderr().contains("Usage: switchboard"), run.stderr());
+    }
+
+    @Test
+    void aPortOutOfRangeExitsTwo() throws Exception {
+        Run run = Run.of("--port", "70000");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.stderr().contains("70000 is not a TCP port"), run.stderr());
+    }
+
+    @Test
+    void aPortAlreadyInUseIsReportedInOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Run run = Run.of("--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(1, run.exitCode());
+            List<String> lines = run.stderr().lines().filter(line -> line.startsWith("switchboard:")).toList();
+            assertEquals(1, lines.size(), run.stderr());
+            assertTrue(lines.get(0).contains("already in use"), lines.get(0));
+        }
+    }
+
+    @Test
+    void itLogsItsUrlServesBothProtocolsAndOnSigtermSays1001AndReleasesThePort() throws Exception {
+        Process process = new ProcessBuilder("java", "-jar", JAR, "--port", "0").start();
+        try {
+            BlockingQueue<String> stdout = lines(process.getInputStream());
+            lines(process.getErrorStream());
+            URI base = awaitReady(stdout);
+
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(base.resolve("health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+
+            WsClient member = WsClient.connect(URI.create("ws" + base.toString().substring(4) + "chat/lobby?name=ann"));
+            member.expect("welcome");
+
+            process.destroy();
+            WsClient.Closed closed = member.awaitClose();
+            assertEquals(1001, closed.code());
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the launcher must exit after SIGTERM");
+            try (ServerSocket rebound = new ServerSocket(base.getPort(), 1, InetAddress.getLoopbackAddress())) {
+                assertEquals(base.getPort(), rebound.getLocalPort(), "the port must be free again");
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static URI awaitReady(BlockingQueue<String> stdout) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String line = stdout.poll(1, TimeUnit.SECONDS);
+            if (line != null) {
+                Matcher ready = READY.matcher(line);
+                if (ready.find()) {
+                    return URI.create(ready.group(1));
+                }
+            }
+        }
+        throw new AssertionError("the launcher never said it was ready");
+    }
+
+    private static BlockingQueue<String> lines(InputStream stream) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                in.lines().forEach(lines::add);
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    /** A launcher run that ends by itself, with its exit code and output. */
+    private record Run(int exitCode, String stdout, String stderr) {
+
+        static Run of(String... args) throws Exception {
+            List<String> command = new ArrayList<>(List.of("java", "-jar", JAR));
+            command.addAll(List.of(args));
+            Process process = new ProcessBuilder(command).start();
+            process.getOutputStream().close();
+            var out = process.getInputStream().readAllBytes();
+            var err = process.getErrorStream().readAllBytes();
+            boolean ended = process.waitFor(30, TimeUnit.SECONDS);
+            assertTrue(ended, "the launcher must exit by itself");
+            assertNotNull(out);
+            return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+                    new String(err, StandardCharsets.UTF_8));
+        }
+    }
+}
