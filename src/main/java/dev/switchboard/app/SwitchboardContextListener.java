@@ -1,5 +1,7 @@
 package dev.switchboard.app;
 
+import dev.switchboard.config.Settings;
+import dev.switchboard.config.SettingsSource;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -7,7 +9,11 @@ import jakarta.servlet.annotation.WebListener;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 
-/** Starts Switchboard when the WAR is deployed and says goodbye to its sockets when it is undeployed. */
+/**
+ * Starts Switchboard when the WAR is deployed and says goodbye to its sockets when it is undeployed. Settings come
+ * from system properties, then environment variables, then servlet context parameters; a bad one fails the
+ * deployment with a message naming it.
+ */
 @WebListener
 public final class SwitchboardContextListener implements ServletContextListener {
 
@@ -20,7 +26,10 @@ public final class SwitchboardContextListener implements ServletContextListener 
         if (!(container instanceof ServerContainer serverContainer)) {
             throw new IllegalStateException("this application server offers no Jakarta WebSocket container");
         }
-        switchboard = new Switchboard();
+        switchboard = new Switchboard(Settings.load(SettingsSource.firstOf(
+                SettingsSource.systemProperties(),
+                SettingsSource.environment(),
+                SettingsSource.contextParameters(context::getInitParameter))));
         switchboard.installServlets(context);
         try {
             switchboard.deployEndpoints(serverContainer);

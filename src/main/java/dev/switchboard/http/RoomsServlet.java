@@ -1,28 +1,37 @@
 package dev.switchboard.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.hub.ChatMessage;
 import dev.switchboard.hub.ChatRules;
-import dev.switchboard.hub.Events;
+import dev.switchboard.hub.HistoryPage;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.InvalidMessageException;
+import dev.switchboard.hub.Room;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The rooms API, mapped to {@code /api/rooms} and {@code /api/rooms/*}:
- * {@code GET /api/rooms} lists rooms; {@code POST /api/rooms/{room}/messages} publishes a message that every
- * member of the room receives, in seq order with the rest.
+ * <ul>
+ *   <li>{@code GET /api/rooms}: every room with its member count and last seq;</li>
+ *   <li>{@code GET /api/rooms/{room}/messages?since=N&limit=M}: kept messages after N, oldest first;</li>
+ *   <li>{@code POST /api/rooms/{room}/messages}: publishes a message every member receives in seq order;</li>
+ *   <li>{@code GET /api/rooms/{room}/members}: the names present, with their connection counts.</li>
+ * </ul>
  */
 public final class RoomsServlet extends JsonServlet {
 
-    private static final Pattern MESSAGES = Pattern.compile("/([^/]+)/messages");
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1000;
+
+    private static final Pattern RESOURCE = Pattern.compile("/([^/]+)/(messages|members)");
 
     private final Hub hub;
     private final int maxBodyBytes;
@@ -34,12 +43,9 @@ public final class RoomsServlet extends JsonServlet {
 
     @Override
     protected Set<String> allowedMethods(HttpServletRequest request) {
-        String path = request.getPathInfo();
-        if (path == null || path.equals("/")) {
+        Matcher resource = resource(request);
+        if (resource == null || resource.group(2).equals("members")) {
             return Set.of("GET");
-        }
-        if (MESSAGES.matcher(path).matches()) {
-            return Set.of("POST");
         }
         return Set.of("GET", "POST");
     }
@@ -51,19 +57,57 @@ public final class RoomsServlet extends JsonServlet {
             JsonResponses.sendObject(response, 200, hub.summaries());
             return;
         }
-        Matcher messages = MESSAGES.matcher(path);
-        if (!messages.matches()) {
+        Matcher resource = resource(request);
+        if (resource == null) {
             JsonResponses.error(response, 404, "no such resource: " + request.getRequestURI());
             return;
         }
-        publish(messages.group(1), request, response);
-    }
-
-    private void publish(String room, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String room = resource.group(1);
         if (!ChatRules.isValidRoom(room)) {
             JsonResponses.error(response, 400, "room must match [a-z0-9_-]{1,64}");
             return;
         }
+        if (resource.group(2).equals("members")) {
+            members(room, response);
+        } else if (request.getMethod().equals("POST")) {
+            publish(room, request, response);
+        } else {
+            history(room, request, response);
+        }
+    }
+
+    private static Matcher resource(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        if (path == null) {
+            return null;
+        }
+        Matcher matcher = RESOURCE.matcher(path);
+        return matcher.matches() ? matcher : null;
+    }
+
+    private void members(String room, HttpServletResponse response) throws IOException {
+        List<?> presence = hub.existingRoom(room).map(Room::presence).orElse(List.of());
+        JsonResponses.sendObject(response, 200, Map.of("room", room, "members", presence));
+    }
+
+    private void history(String room, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Long> since = wholeNumber(request.getParameter("since"), 0, Long.MAX_VALUE);
+        Optional<Long> limit = wholeNumber(request.getParameter("limit"), 1, MAX_PAGE);
+        if (since.isEmpty()) {
+            JsonResponses.error(response, 400, "since must be a whole number, 0 or more");
+            return;
+        }
+        if (limit.isEmpty()) {
+            JsonResponses.error(response, 400, "limit must be a whole number from 1 to " + MAX_PAGE);
+            return;
+        }
+        HistoryPage page = hub.existingRoom(room)
+                .map(r -> r.history(since.get(), limit.get().intValue()))
+                .orElse(new HistoryPage(room, List.of(), 0));
+        JsonResponses.send(response, 200, page.toJson());
+    }
+
+    private void publish(String room, HttpServletRequest request, HttpServletResponse response) throws IOException {
         byte[] body;
         try {
             body = BoundedBody.read(request, maxBodyBytes);
@@ -72,33 +116,30 @@ public final class RoomsServlet extends JsonServlet {
             JsonResponses.error(response, 413, e.getMessage());
             return;
         }
-        JsonNode json;
+        PublishRequest publish;
         try {
-            json = Events.JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            JsonResponses.error(response, 400, "body is not valid JSON");
-            return;
-        }
-        if (json == null || !json.isObject()) {
-            JsonResponses.error(response, 400, "body must be a JSON object {\"from\":NAME,\"text\":TEXT}");
-            return;
-        }
-        JsonNode from = json.get("from");
-        if (from == null || !from.isTextual() || !ChatRules.isValidName(from.asText())) {
-            JsonResponses.error(response, 400, "from must be a name matching [A-Za-z0-9_-]{1,32}");
-            return;
-        }
-        JsonNode text = json.get("text");
-        if (text != null && !text.isTextual() && !text.isNull()) {
-            JsonResponses.error(response, 400, "text must be a string");
+            publish = PublishRequest.parse(body);
+        } catch (IllegalArgumentException e) {
+            JsonResponses.error(response, 400, e.getMessage());
             return;
         }
         try {
-            ChatMessage message = hub.room(room).publish(from.asText(),
-                    text == null || text.isNull() ? null : text.asText());
+            ChatMessage message = hub.room(room).publish(publish.from(), publish.text());
             JsonResponses.send(response, 201, message.toEvent());
         } catch (InvalidMessageException e) {
             JsonResponses.error(response, 400, e.getMessage());
         }
+    }
+
+    /** The parameter as a number in range; absent means the low end for since, the default page for limit. */
+    private static Optional<Long> wholeNumber(String value, long min, long max) {
+        if (value == null) {
+            return Optional.of(min == 0 ? 0L : DEFAULT_PAGE);
+        }
+        if (!value.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        long number = Long.parseLong(value);
+        return number < min || number > max ? Optional.empty() : Optional.of(number);
     }
 }

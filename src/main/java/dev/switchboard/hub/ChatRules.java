@@ -34,6 +34,14 @@ public final class ChatRules {
         return Optional.empty();
     }
 
+    /** Why a {@code since} parameter is refused (absent is fine), or empty when it is a seq. */
+    public static Optional<String> checkSince(String since) {
+        if (since == null || since.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.of("since must be a message seq (a whole number, 0 or more)");
+    }
+
     /** Why a message text is refused, or empty when it is fine. */
     public static Optional<Problem> checkText(String text) {
         if (text == null || text.isEmpty()) {

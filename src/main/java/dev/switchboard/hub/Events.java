@@ -40,8 +40,22 @@ public final class Events {
                 .put("ts", message.ts().toString()));
     }
 
+    /** Sent before a replay when messages the member asked for have already left history. */
+    public static String reset(long oldestSeq) {
+        return encode(event("reset").put("from", oldestSeq));
+    }
+
     public static String error(Problem problem) {
         return encode(event("error").put("code", problem.code()).put("message", problem.message()));
+    }
+
+    /** A JSON string literal. */
+    static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ObjectNode event(String type) {

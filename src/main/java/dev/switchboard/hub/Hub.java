@@ -3,6 +3,7 @@ package dev.switchboard.hub;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -14,13 +15,18 @@ public final class Hub {
 
     private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final int historySize;
 
-    public Hub() {
-        this(Clock.systemUTC());
+    /**
+     * @param historySize how many messages each room keeps for history and recovery
+     */
+    public Hub(int historySize) {
+        this(Clock.systemUTC(), historySize);
     }
 
-    public Hub(Clock clock) {
+    public Hub(Clock clock, int historySize) {
         this.clock = clock;
+        this.historySize = historySize;
     }
 
     /**
@@ -33,7 +39,12 @@ public final class Hub {
         if (!ChatRules.isValidRoom(name)) {
             throw new IllegalArgumentException("room must match [a-z0-9_-]{1,64}: " + name);
         }
-        return rooms.computeIfAbsent(name, n -> new Room(n, clock));
+        return rooms.computeIfAbsent(name, n -> new Room(n, clock, historySize));
+    }
+
+    /** The room if it exists; reading never creates one. */
+    public Optional<Room> existingRoom(String name) {
+        return Optional.ofNullable(rooms.get(name));
     }
 
     /** A snapshot of every room, sorted by name. */

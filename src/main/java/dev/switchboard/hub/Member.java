@@ -13,4 +13,12 @@ public interface Member {
 
     /** Queues one encoded event for this connection. Must not block. */
     void deliver(String eventJson);
+
+    /**
+     * Queues history the member asked for on joining. It is already held by the room, so a transport may let it
+     * exceed the usual queue bounds, which then apply to what comes after.
+     */
+    default void replay(java.util.List<String> events) {
+        events.forEach(this::deliver);
+    }
 }

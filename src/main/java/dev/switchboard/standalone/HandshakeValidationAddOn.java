@@ -34,16 +34,28 @@ import java.util.Optional;
  */
 final class HandshakeValidationAddOn implements AddOn {
 
+    private final HandshakeValidator validator;
+
+    HandshakeValidationAddOn(HandshakeValidator validator) {
+        this.validator = validator;
+    }
+
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
         int httpServerFilter = builder.indexOfType(HttpServerFilter.class);
         if (httpServerFilter < 0) {
             throw new IllegalStateException("the listener's filter chain has no HttpServerFilter");
         }
-        builder.add(httpServerFilter, new ValidationFilter());
+        builder.add(httpServerFilter, new ValidationFilter(validator));
     }
 
     private static final class ValidationFilter extends BaseFilter {
+
+        private final HandshakeValidator validator;
+
+        ValidationFilter(HandshakeValidator validator) {
+            this.validator = validator;
+        }
 
         /**
          * Grizzly's HTTP codec treats any request with an {@code Upgrade} header as switched and stops framing
@@ -73,7 +85,7 @@ final class HandshakeValidationAddOn implements AddOn {
                 return ctx.getInvokeAction();
             }
             request.setAttribute(CHECKED, Boolean.TRUE);
-            Optional<HandshakeRejection> rejection = HandshakeValidator.check(new GrizzlyUpgradeRequest(request));
+            Optional<HandshakeRejection> rejection = validator.check(new GrizzlyUpgradeRequest(request));
             if (rejection.isEmpty()) {
                 return ctx.getInvokeAction();
             }
@@ -127,6 +139,16 @@ final class HandshakeValidationAddOn implements AddOn {
                 joined.append(joined.length() == 0 ? "" : ",").append(value);
             }
             return joined.length() == 0 && !values.iterator().hasNext() ? null : joined.toString();
+        }
+
+        @Override
+        public String remoteAddress() {
+            return request.getRemoteAddress();
+        }
+
+        @Override
+        public boolean secure() {
+            return request.isSecure();
         }
 
         @Override

@@ -1,5 +1,9 @@
 package dev.switchboard.standalone;
 
+import dev.switchboard.config.InvalidSettingException;
+import dev.switchboard.config.Setting;
+import dev.switchboard.config.Settings;
+import dev.switchboard.config.SettingsSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,14 +13,18 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar switchboard-standalone.jar [--host H] [--port P]}: runs Switchboard until stopped. */
+/** {@code java -jar switchboard-standalone.jar [--host H] [--port P] [--set NAME=VALUE]...}: runs until stopped. */
 @Command(name = "switchboard",
         mixinStandardHelpOptions = true,
         version = "switchboard standalone launcher",
         description = "Serves Switchboard's chat, HTTP API and web page on one port (HTTP and WebSocket).",
+        footer = {"", "Settings (see src/docs/configuration.md) also come from system properties",
+                "switchboard.NAME and environment variables SWITCHBOARD_NAME; --set wins."},
         sortOptions = false)
 public final class Launcher implements Callable<Integer> {
 
@@ -29,6 +37,8 @@ public final class Launcher implements Callable<Integer> {
 
     private int port;
 
+    private final Map<String, String> settings = new LinkedHashMap<>();
+
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
             description = "TCP port for HTTP and WebSocket (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     void setPort(int port) {
@@ -37,6 +47,19 @@ public final class Launcher implements Callable<Integer> {
                     "Invalid value for option '--port': " + port + " is not a TCP port (0-65535)");
         }
         this.port = port;
+    }
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "a setting, e.g. --set history.size=5000 (repeatable)")
+    void set(Map<String, String> values) {
+        values.forEach((name, value) -> {
+            try {
+                Setting.byKey(name);
+            } catch (InvalidSettingException e) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--set': " + e.getMessage());
+            }
+            settings.put(name, value);
+        });
     }
 
     public static void main(String[] args) {
@@ -48,9 +71,15 @@ public final class Launcher implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Settings loaded;
+        try {
+            loaded = Settings.load(SettingsSource.firstOf(SettingsSource.flags(settings), SettingsSource.standard()));
+        } catch (InvalidSettingException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid setting: " + e.getMessage());
+        }
         StandaloneServer server;
         try {
-            server = StandaloneServer.start(host, port);
+            server = StandaloneServer.start(host, port, loaded);
         } catch (BindException e) {
             System.err.println("switchboard: cannot listen on " + host + ":" + port + ": "
                     + "the address is already in use (" + e.getMessage() + ")");

@@ -1,6 +1,7 @@
 package dev.switchboard.standalone;
 
 import dev.switchboard.app.Switchboard;
+import dev.switchboard.config.Settings;
 import jakarta.websocket.DeploymentException;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -26,26 +27,31 @@ public final class StandaloneServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(StandaloneServer.class.getName());
 
-    private final Switchboard switchboard = new Switchboard();
+    private final Switchboard switchboard;
     private final HttpServer http = new HttpServer();
     private final StandaloneWebSocketContainer webSocket = new StandaloneWebSocketContainer();
     private final WebappContext web = new WebappContext("switchboard", "");
     private final NetworkListener listener;
 
-    private StandaloneServer(String host, int port) {
+    private StandaloneServer(String host, int port, Settings settings) {
+        switchboard = new Switchboard(settings);
         listener = new NetworkListener("switchboard", host, port);
-        listener.registerAddOn(new HandshakeValidationAddOn());
+        // Grizzly's keep-alive timeout applies between HTTP requests only; Tyrus's filter consumes upgraded
+        // connections before the HTTP server filter, so WebSockets are governed by our heartbeat instead.
+        listener.getKeepAlive().setIdleTimeoutInSeconds(
+                (int) Math.max(1, settings.httpIdleTimeout().toSeconds()));
+        listener.registerAddOn(new HandshakeValidationAddOn(switchboard.handshakeValidator()));
         listener.registerAddOn(webSocket.grizzlyAddOn());
         http.addListener(listener);
     }
 
     /**
-     * Binds {@code host:port} (port 0 picks a free one) and starts serving.
+     * Binds {@code host:port} (port 0 picks a free one) and starts serving with these settings.
      *
      * @throws java.net.BindException when the address is taken
      */
-    public static StandaloneServer start(String host, int port) throws IOException {
-        StandaloneServer server = new StandaloneServer(host, port);
+    public static StandaloneServer start(String host, int port, Settings settings) throws IOException {
+        StandaloneServer server = new StandaloneServer(host, port, settings);
         server.startServing();
         return server;
     }
@@ -89,7 +95,7 @@ public final class StandaloneServer implements AutoCloseable {
         return switchboard;
     }
 
-    /** Closes every WebSocket with 1001, then stops HTTP and releases the port. */
+    /** Sends every WebSocket what is queued for it and closes it with 1001, then stops HTTP and releases the port. */
     @Override
     public void close() {
         switchboard.shutdown();

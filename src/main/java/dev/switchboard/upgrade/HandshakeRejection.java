@@ -16,6 +16,14 @@ public record HandshakeRejection(int status, String reasonPhrase, Map<String, St
         return new HandshakeRejection(400, "Bad Request", Map.of(), message);
     }
 
+    static HandshakeRejection forbidden(String message) {
+        return new HandshakeRejection(403, "Forbidden", Map.of(), message);
+    }
+
+    static HandshakeRejection unavailable(String message) {
+        return new HandshakeRejection(503, "Service Unavailable", Map.of("Retry-After", "5"), message);
+    }
+
     /** The body as sent: the message and a line break. */
     public String body() {
         return message + "\n";

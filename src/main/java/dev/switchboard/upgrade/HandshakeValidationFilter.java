@@ -17,10 +17,16 @@ import java.util.Optional;
  */
 public final class HandshakeValidationFilter extends HttpFilter {
 
+    private final transient HandshakeValidator validator;
+
+    public HandshakeValidationFilter(HandshakeValidator validator) {
+        this.validator = validator;
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Optional<HandshakeRejection> rejection = HandshakeValidator.check(new ServletUpgradeRequest(request));
+        Optional<HandshakeRejection> rejection = validator.check(new ServletUpgradeRequest(request));
         if (rejection.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -57,6 +63,16 @@ public final class HandshakeValidationFilter extends HttpFilter {
         @Override
         public String queryParameter(String name) {
             return request.getParameter(name);
+        }
+
+        @Override
+        public String remoteAddress() {
+            return request.getRemoteAddr();
+        }
+
+        @Override
+        public boolean secure() {
+            return request.isSecure();
         }
     }
 }

@@ -1,17 +1,20 @@
 package dev.switchboard.upgrade;
 
 import dev.switchboard.hub.ChatRules;
+import dev.switchboard.limits.OriginPolicy;
 
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Checks a WebSocket handshake request before any WebSocket container sees it, so that both runtimes refuse
  * bad handshakes with the same status: RFC 6455 §4.2.1 asks for 400 on a malformed request and 426 with
- * {@code Sec-WebSocket-Version: 13} on a version we do not speak. Requests that do not ask for
- * {@code Upgrade: websocket} are not handshakes and pass untouched.
+ * {@code Sec-WebSocket-Version: 13} on a version we do not speak; a foreign browser origin gets 403, a bad room,
+ * name or since 400, and a full server 503. Requests that do not ask for {@code Upgrade: websocket} are not
+ * handshakes and pass untouched.
  */
 public final class HandshakeValidator {
 
@@ -20,7 +23,16 @@ public final class HandshakeValidator {
 
     private static final String CHAT_PREFIX = "/chat/";
 
-    private HandshakeValidator() {
+    private final OriginPolicy origins;
+    private final Predicate<String> hasRoomForAddress;
+
+    /**
+     * @param origins           which browser origins may connect
+     * @param hasRoomForAddress whether one more connection from this remote address is within the limits
+     */
+    public HandshakeValidator(OriginPolicy origins, Predicate<String> hasRoomForAddress) {
+        this.origins = origins;
+        this.hasRoomForAddress = hasRoomForAddress;
     }
 
     /** True when the request asks to switch to WebSocket ({@code Upgrade} lists the token {@code websocket}). */
@@ -37,10 +49,19 @@ public final class HandshakeValidator {
     }
 
     /** Why this handshake is refused, or empty when it may go on to the WebSocket container. */
-    public static Optional<HandshakeRejection> check(UpgradeRequest request) {
+    public Optional<HandshakeRejection> check(UpgradeRequest request) {
         if (!isWebSocketUpgrade(request)) {
             return Optional.empty();
         }
+        return checkFormat(request)
+                .or(() -> origins.refusal(request.header("Origin"), request.header("Host"), request.secure())
+                        .map(HandshakeRejection::forbidden))
+                .or(() -> checkChatParameters(request))
+                .or(() -> hasRoomForAddress.test(request.remoteAddress()) ? Optional.empty()
+                        : Optional.of(HandshakeRejection.unavailable("too many WebSocket connections; try later")));
+    }
+
+    private static Optional<HandshakeRejection> checkFormat(UpgradeRequest request) {
         if (!"GET".equals(request.method())) {
             return reject("a WebSocket handshake must be a GET request, not " + request.method());
         }
@@ -57,16 +78,17 @@ public final class HandshakeValidator {
         if (!isValidKey(request.header("Sec-WebSocket-Key"))) {
             return reject("Sec-WebSocket-Key must be the base64 encoding of 16 bytes");
         }
-        return checkChatAddress(request);
+        return Optional.empty();
     }
 
-    private static Optional<HandshakeRejection> checkChatAddress(UpgradeRequest request) {
+    private static Optional<HandshakeRejection> checkChatParameters(UpgradeRequest request) {
         String path = request.path();
         if (!path.startsWith(CHAT_PREFIX)) {
             return Optional.empty();
         }
         String room = path.substring(CHAT_PREFIX.length());
         return ChatRules.checkAddress(room, request.queryParameter("name"))
+                .or(() -> ChatRules.checkSince(request.queryParameter("since")))
                 .map(HandshakeRejection::badRequest);
     }
 

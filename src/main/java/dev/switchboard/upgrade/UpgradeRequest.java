@@ -13,4 +13,10 @@ public interface UpgradeRequest {
 
     /** The first value of a query parameter, or {@code null}. */
     String queryParameter(String name);
+
+    /** The peer's IP address. */
+    String remoteAddress();
+
+    /** Whether the request came over TLS. */
+    boolean secure();
 }

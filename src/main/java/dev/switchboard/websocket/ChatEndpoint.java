@@ -1,24 +1,28 @@
 package dev.switchboard.websocket;
 
+import dev.switchboard.config.Settings;
 import dev.switchboard.hub.ChatRules;
 import dev.switchboard.hub.Events;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.InvalidMessageException;
 import dev.switchboard.hub.Problem;
 import dev.switchboard.hub.Room;
+import dev.switchboard.limits.TokenBucket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * {@code /chat/{room}?name=NAME}: one member of one room. Text frames carry JSON commands; every room event
- * comes back as a JSON text frame through the member's bounded {@link OutboundQueue}.
+ * {@code /chat/{room}?name=NAME[&since=SEQ]}: one member of one room. Text frames carry JSON commands; every
+ * room event comes back as a JSON text frame through the connection's bounded outbound queue.
  * <p>
  * One instance per connection, created by {@link WebSocketEndpoints} with the application's hub.
  */
@@ -26,42 +30,69 @@ public final class ChatEndpoint extends Endpoint {
 
     public static final String PATH = "/chat/{room}";
 
+    private static final Problem RATE_LIMITED = new Problem("rate-limited",
+            "you are sending faster than this room allows; this message was dropped");
+    private static final Problem BINARY = new Problem("binary-unsupported", "send JSON commands as text frames");
+
     private final Hub hub;
-    private final OpenSessions openSessions;
-    private final WebSocketSettings settings;
+    private final Connections connections;
+    private final Settings settings;
+    private Connection connection;
     private Room room;
     private SessionMember member;
+    private TokenBucket rate;
+    private int rateLimitedInARow;
 
-    ChatEndpoint(Hub hub, OpenSessions openSessions, WebSocketSettings settings) {
+    ChatEndpoint(Hub hub, Connections connections, Settings settings) {
         this.hub = hub;
-        this.openSessions = openSessions;
+        this.connections = connections;
         this.settings = settings;
     }
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         String roomName = session.getPathParameters().get("room");
-        String name = firstValue(session.getRequestParameterMap().get("name"));
-        Optional<String> badAddress = ChatRules.checkAddress(roomName, name);
+        String name = firstValue(session, "name");
+        Optional<String> badAddress = ChatRules.checkAddress(roomName, name)
+                .or(() -> ChatRules.checkSince(firstValue(session, "since")));
         if (badAddress.isPresent()) {
             CloseReasons.close(session, CloseReason.CloseCodes.VIOLATED_POLICY, badAddress.get());
             return;
         }
-        openSessions.add(session);
+        connection = connections.open(session);
+        if (connection == null) {
+            CloseReasons.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections");
+            return;
+        }
         session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
         session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) frame -> onText(session, frame));
-        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) frame -> member.deliver(
-                Events.error(new Problem("binary-unsupported", "send JSON commands as text frames"))));
+        rate = new TokenBucket(settings.ratePerSecond(), settings.rateBurst(), System.nanoTime());
         room = hub.room(roomName);
-        member = new SessionMember(name, new OutboundQueue(session, settings.queueLimits(), settings.closer()));
-        room.join(member);
+        member = new SessionMember(name, connection.outbound());
+        connection.onGone(() -> room.leave(member));
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) frame -> {
+            connection.heard();
+            member.deliver(Events.error(BINARY));
+        });
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.heard());
+        String since = firstValue(session, "since");
+        room.join(member, since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)));
     }
 
-    private void onText(Session session, String frame) {
+    private void onText(String frame) {
+        connection.heard();
+        if (!rate.tryTake(System.nanoTime())) {
+            if (++rateLimitedInARow >= settings.rateAbuseLimit()) {
+                connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "rate limit exceeded");
+            } else {
+                member.deliver(Events.error(RATE_LIMITED));
+            }
+            return;
+        }
+        rateLimitedInARow = 0;
         try {
-            ChatCommand command = ChatCommand.parse(frame);
-            room.publish(member.name(), command.text());
+            room.publish(member.name(), ChatCommand.parse(frame).text());
         } catch (InvalidMessageException e) {
             member.deliver(Events.error(e.problem()));
         }
@@ -69,13 +100,13 @@ public final class ChatEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
-        openSessions.remove(session);
-        if (member != null) {
-            room.leave(member);
+        if (connection != null) {
+            connection.closed();
         }
     }
 
-    private static String firstValue(List<String> values) {
+    private static String firstValue(Session session, String parameter) {
+        List<String> values = session.getRequestParameterMap().get(parameter);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 }

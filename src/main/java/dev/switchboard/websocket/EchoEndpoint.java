@@ -4,6 +4,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
@@ -18,19 +19,24 @@ public final class EchoEndpoint extends Endpoint {
 
     public static final String PATH = "/echo";
 
-    private final OpenSessions openSessions;
+    private final Connections connections;
     private final int maxMessageBytes;
+    private Connection connection;
     /** Bytes of the message being received so far; partial frames of one message arrive in order. */
     private long messageBytes;
 
-    EchoEndpoint(OpenSessions openSessions, int maxMessageBytes) {
-        this.openSessions = openSessions;
+    EchoEndpoint(Connections connections, int maxMessageBytes) {
+        this.connections = connections;
         this.maxMessageBytes = maxMessageBytes;
     }
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        openSessions.add(session);
+        connection = connections.open(session);
+        if (connection == null) {
+            CloseReasons.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections");
+            return;
+        }
         session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {
             if (withinLimit(session, Utf8.length(part), last)) {
                 echo(session, () -> session.getBasicRemote().sendText(part, last));
@@ -41,9 +47,11 @@ public final class EchoEndpoint extends Endpoint {
                 echo(session, () -> session.getBasicRemote().sendBinary(part, last));
             }
         });
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.heard());
     }
 
     private boolean withinLimit(Session session, long partBytes, boolean last) {
+        connection.heard();
         messageBytes += partBytes;
         if (messageBytes > maxMessageBytes) {
             CloseReasons.close(session, CloseReason.CloseCodes.TOO_BIG,
@@ -70,6 +78,8 @@ public final class EchoEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
-        openSessions.remove(session);
+        if (connection != null) {
+            connection.closed();
+        }
     }
 }

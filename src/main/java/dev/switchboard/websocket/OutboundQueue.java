@@ -1,12 +1,11 @@
 package dev.switchboard.websocket;
 
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.Executor;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,8 +13,12 @@ import java.util.logging.Logger;
  * The outbound side of one WebSocket connection: a bounded queue with at most one asynchronous send in flight.
  * <p>
  * Offering never blocks, so a room can fan out to thousands of connections from one thread. A connection whose
- * queue exceeds its bounds cannot keep up; it is closed with 1008 "slow consumer" instead of holding memory.
- * Only the portable {@code RemoteEndpoint.Async} API is used, one send at a time, which every container accepts.
+ * backlog exceeds its bounds cannot keep up: the queue drops its backlog and reports the overflow once, and the
+ * owner closes the connection. Only the portable {@code RemoteEndpoint.Async} API is used, one send at a time,
+ * which every container accepts.
+ * <p>
+ * History replayed on join is already held by the room, so it is admitted whole; the bounds apply to the backlog
+ * beyond what is left of the replay.
  */
 final class OutboundQueue implements SendHandler {
 
@@ -23,53 +26,117 @@ final class OutboundQueue implements SendHandler {
 
     private final Session session;
     private final QueueLimits limits;
-    private final Executor closer;
+    private final Runnable onOverflow;
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private long queuedChars;
+    /** How many of the queued messages, from the head, are replayed history, and their size. */
+    private int replayLeft;
+    private long replayCharsLeft;
     private boolean inFlight;
     /** True while a thread is inside {@code sendText}; a completion on that same call stack must not recurse. */
     private boolean pumping;
     private boolean closed;
+    /** Set by {@link #closeAfterFlush(Runnable)}: run once the backlog has been sent. */
+    private Runnable afterFlush;
 
-    OutboundQueue(Session session, QueueLimits limits, Executor closer) {
+    OutboundQueue(Session session, QueueLimits limits, Runnable onOverflow) {
         this.session = session;
         this.limits = limits;
-        this.closer = closer;
+        this.onOverflow = onOverflow;
     }
 
-    /** Queues a text message; closes the connection instead when the queue is over its bounds. */
+    /** Queues a text message; reports an overflow instead when the backlog is over its bounds. */
     void offer(String text) {
         synchronized (this) {
-            if (closed) {
+            if (closed || afterFlush != null) {
                 return;
             }
-            if (queue.size() >= limits.maxMessages() || queuedChars + text.length() > limits.maxChars()) {
-                closed = true;
-                queue.clear();
-                queuedChars = 0;
-                closer.execute(this::closeSlowConsumer);
-                return;
+            if (queue.size() - replayLeft >= limits.maxMessages()
+                    || queuedChars - replayCharsLeft + text.length() > limits.maxChars()) {
+                discard();
+            } else {
+                queue.add(text);
+                queuedChars += text.length();
+                text = null;
             }
-            queue.add(text);
-            queuedChars += text.length();
+        }
+        if (text != null) {
+            onOverflow.run();
+            return;
         }
         pump();
+    }
+
+    /** Queues history for a member that just joined; it must come before any live message. */
+    void replay(List<String> events) {
+        synchronized (this) {
+            if (closed || afterFlush != null) {
+                return;
+            }
+            for (String event : events) {
+                queue.add(event);
+                queuedChars += event.length();
+                replayLeft++;
+                replayCharsLeft += event.length();
+            }
+        }
+        pump();
+    }
+
+    /** Stops taking messages and runs {@code close} once everything queued so far has been sent. */
+    void closeAfterFlush(Runnable close) {
+        synchronized (this) {
+            if (closed || afterFlush != null) {
+                return;
+            }
+            afterFlush = close;
+        }
+        pump();
+    }
+
+    /** Drops the backlog; nothing more is sent. */
+    synchronized void discard() {
+        closed = true;
+        queue.clear();
+        queuedChars = 0;
+        replayLeft = 0;
+        replayCharsLeft = 0;
+    }
+
+    /** Messages waiting, for diagnostics. */
+    synchronized int backlog() {
+        return queue.size();
     }
 
     private void pump() {
         while (true) {
             String next;
+            Runnable flushed = null;
             synchronized (this) {
                 if (inFlight || pumping || closed) {
                     return;
                 }
                 next = queue.poll();
                 if (next == null) {
-                    return;
+                    if (afterFlush != null) {
+                        flushed = afterFlush;
+                        closed = true;
+                    }
+                } else {
+                    queuedChars -= next.length();
+                    if (replayLeft > 0) {
+                        replayLeft--;
+                        replayCharsLeft -= next.length();
+                    }
+                    inFlight = true;
+                    pumping = true;
                 }
-                queuedChars -= next.length();
-                inFlight = true;
-                pumping = true;
+            }
+            if (next == null) {
+                if (flushed != null) {
+                    flushed.run();
+                }
+                return;
             }
             try {
                 session.getAsyncRemote().sendText(next, this);
@@ -88,17 +155,11 @@ final class OutboundQueue implements SendHandler {
         synchronized (this) {
             inFlight = false;
             if (!result.isOK()) {
-                closed = true;
-                queue.clear();
-                queuedChars = 0;
                 LOG.log(Level.FINE, "send failed; dropping the connection's queue", result.getException());
+                discard();
                 return;
             }
         }
         pump();
-    }
-
-    private void closeSlowConsumer() {
-        CloseReasons.close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer");
     }
 }

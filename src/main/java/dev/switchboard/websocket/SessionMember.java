@@ -2,7 +2,9 @@ package dev.switchboard.websocket;
 
 import dev.switchboard.hub.Member;
 
-/** A room member reached over one WebSocket session. */
+import java.util.List;
+
+/** A room member reached over one WebSocket connection. */
 final class SessionMember implements Member {
 
     private final String name;
@@ -21,5 +23,10 @@ final class SessionMember implements Member {
     @Override
     public void deliver(String eventJson) {
         outbound.offer(eventJson);
+    }
+
+    @Override
+    public void replay(List<String> events) {
+        outbound.replay(events);
     }
 }

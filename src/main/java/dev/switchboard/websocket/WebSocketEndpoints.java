@@ -1,5 +1,6 @@
 package dev.switchboard.websocket;
 
+import dev.switchboard.config.Settings;
 import dev.switchboard.hub.Hub;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
@@ -8,20 +9,21 @@ import jakarta.websocket.server.ServerEndpointConfig;
 /**
  * Deploys our endpoints into a Jakarta WebSocket container: the application server's in the WAR, Tyrus's in
  * the launcher. They are deployed programmatically rather than found by annotation scanning so that every
- * instance gets this application's hub without static state.
+ * instance gets this application's hub without static state (Tyrus ignores a configurator instance given for
+ * an annotated class).
  */
 public final class WebSocketEndpoints {
 
     private WebSocketEndpoints() {
     }
 
-    public static void deploy(ServerContainer container, Hub hub, OpenSessions openSessions,
-                              WebSocketSettings settings) throws DeploymentException {
+    public static void deploy(ServerContainer container, Hub hub, Connections connections, Settings settings)
+            throws DeploymentException {
         container.addEndpoint(ServerEndpointConfig.Builder.create(ChatEndpoint.class, ChatEndpoint.PATH)
-                .configurator(new EndpointFactory(() -> new ChatEndpoint(hub, openSessions, settings)))
+                .configurator(new EndpointFactory(() -> new ChatEndpoint(hub, connections, settings)))
                 .build());
         container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, EchoEndpoint.PATH)
-                .configurator(new EndpointFactory(() -> new EchoEndpoint(openSessions, settings.maxMessageBytes())))
+                .configurator(new EndpointFactory(() -> new EchoEndpoint(connections, settings.maxMessageBytes())))
                 .build());
     }
 }

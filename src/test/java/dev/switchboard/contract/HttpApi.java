@@ -33,6 +33,15 @@ final class HttpApi {
         }
     }
 
+    /** A JSON object of string fields, in order: {@code object("from", "ann", "text", "hi")}. */
+    static String object(String... namesAndValues) {
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            node.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return node.toString();
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return WsClient.parse(response.body());
     }

@@ -17,6 +17,7 @@ public interface HttpApiContract extends ServerUnderTest {
         HttpResponse<String> response = HttpApi.get(http("health"));
         assertEquals(200, response.statusCode());
         assertEquals("UP", HttpApi.json(response).path("status").asText());
+        assertTrue(HttpApi.json(response).path("connections").isIntegralNumber(), response.body());
     }
 
     @Test
@@ -117,9 +118,10 @@ public interface HttpApiContract extends ServerUnderTest {
         assertEquals("GET", delete.headers().firstValue("Allow").orElse(""));
         assertTrue(HttpApi.json(delete).has("error"), delete.body());
 
-        HttpResponse<String> getMessages = HttpApi.get(http("api/rooms/" + Rooms.fresh() + "/messages"));
-        assertEquals(405, getMessages.statusCode());
-        assertEquals("POST", getMessages.headers().firstValue("Allow").orElse(""));
+        HttpResponse<String> putMessages = HttpApi.send(HttpRequest.newBuilder(
+                http("api/rooms/" + Rooms.fresh() + "/messages")).PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(405, putMessages.statusCode());
+        assertEquals("GET, POST", putMessages.headers().firstValue("Allow").orElse(""));
     }
 
     @Test

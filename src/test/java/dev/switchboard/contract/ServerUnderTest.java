@@ -13,6 +13,28 @@ public interface ServerUnderTest {
         return baseUri().resolve(relative);
     }
 
+    /** Publishes over HTTP and returns the {@code message} event the server answered with. */
+    default com.fasterxml.jackson.databind.JsonNode publish(String room, String from, String text) {
+        var response = HttpApi.post(http("api/rooms/" + room + "/messages"),
+                HttpApi.object("from", from, "text", text));
+        org.junit.jupiter.api.Assertions.assertEquals(201, response.statusCode(), response.body());
+        return HttpApi.json(response);
+    }
+
+    /** Publishes {@code count} messages over HTTP from a few threads at once; returns when all are accepted. */
+    default void publishMany(String room, int count) {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CompletableFuture<?>[] publishers = new java.util.concurrent.CompletableFuture<?>[4];
+        for (int p = 0; p < publishers.length; p++) {
+            publishers[p] = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    publish(room, "bulk", "message " + i);
+                }
+            });
+        }
+        java.util.concurrent.CompletableFuture.allOf(publishers).join();
+    }
+
     /** The WebSocket URI for a path relative to the base, e.g. {@code chat/lobby?name=ann}. */
     default URI ws(String relative) {
         URI http = http(relative);

@@ -41,10 +41,18 @@ public final class WsClient implements AutoCloseable {
     }
 
     public static WsClient connect(URI uri) {
+        return connect(uri, null);
+    }
+
+    /** Connects sending this Origin header (browsers always send one), or none when null. */
+    static WsClient connect(URI uri, String origin) {
         WsClient client = new WsClient();
         try {
-            client.socket = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT)
-                    .buildAsync(uri, client.new Listener()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
+            if (origin != null) {
+                builder.header("Origin", origin);
+            }
+            client.socket = builder.buildAsync(uri, client.new Listener()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("cannot connect to " + uri, e);
         }
@@ -90,14 +98,34 @@ public final class WsClient implements AutoCloseable {
 
     /** The next event of this type, skipping others (e.g. presence events that race with the one awaited). */
     JsonNode nextOfType(String type) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode event = next();
-            if (type.equals(event.path("type").asText())) {
-                return event;
+        return nextOfType(type, TIMEOUT);
+    }
+
+    JsonNode nextOfType(String type, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                String text = texts.poll(left, TimeUnit.NANOSECONDS);
+                if (text != null && type.equals(parse(text).path("type").asText())) {
+                    return parse(text);
+                }
             }
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
         }
-        return fail("no " + type + " event within " + TIMEOUT);
+        return fail("no " + type + " event within " + timeout);
+    }
+
+    /** Every message received so far and not yet taken, parsed. */
+    java.util.List<JsonNode> drain() {
+        java.util.List<String> pending = new java.util.ArrayList<>();
+        texts.drainTo(pending);
+        return pending.stream().map(WsClient::parse).toList();
+    }
+
+    /** Drops the TCP connection without a close frame, like a network failure or a killed process. */
+    void kill() {
+        socket.abort();
     }
 
     /** Asserts the next event has this type and returns it. */

@@ -1,9 +1,13 @@
 package dev.switchboard.glassfish;
 
+import dev.switchboard.contract.BackpressureContract;
 import dev.switchboard.contract.ChatContract;
 import dev.switchboard.contract.EchoContract;
 import dev.switchboard.contract.HandshakeContract;
+import dev.switchboard.contract.HistoryContract;
 import dev.switchboard.contract.HttpApiContract;
+import dev.switchboard.contract.LimitsContract;
+import dev.switchboard.contract.PresenceContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,7 +28,8 @@ import java.net.URL;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class GlassFishContractIT implements HttpApiContract, ChatContract, EchoContract, HandshakeContract {
+class GlassFishContractIT implements HttpApiContract, ChatContract, EchoContract, HandshakeContract,
+        HistoryContract, PresenceContract, BackpressureContract, LimitsContract {
 
     @ArquillianResource
     private URL deployment;
@@ -33,6 +38,11 @@ class GlassFishContractIT implements HttpApiContract, ChatContract, EchoContract
     static WebArchive shippedWar() {
         File war = new File(System.getProperty("switchboard.war", "target/switchboard.war"));
         return ShrinkWrap.create(ZipImporter.class, "switchboard.war").importFrom(war).as(WebArchive.class);
+    }
+
+    @Override
+    public boolean closeFrameReachesAStalledPeer() {
+        return false;
     }
 
     @Override

@@ -1,0 +1,77 @@
+package dev.switchboard.config;
+
+import java.util.Locale;
+
+/**
+ * Every setting Switchboard reads, with its default and meaning. Names are dotted ({@code history.size}); the
+ * same setting is the system property {@code switchboard.history.size}, the environment variable
+ * {@code SWITCHBOARD_HISTORY_SIZE}, the servlet context parameter {@code switchboard.history.size} (WAR) and the
+ * launcher flag {@code --set history.size=...}. {@code src/docs/configuration.md} documents each one.
+ */
+public enum Setting {
+    HISTORY_SIZE("history.size", "1000", "messages each room keeps for history and recovery"),
+    MAX_MESSAGE_BYTES("max.message.bytes", "65536", "largest WebSocket message; larger ones are closed with 1009"),
+    QUEUE_MAX_BYTES("queue.max.bytes", "1048576",
+            "outbound bytes one connection may have waiting before it is closed as a slow consumer"),
+    QUEUE_MAX_MESSAGES("queue.max.messages", "4096",
+            "outbound messages one connection may have waiting before it is closed as a slow consumer"),
+    ALLOWED_ORIGINS("allowed.origins", "",
+            "comma-separated browser origins allowed to open WebSockets (e.g. https://chat.example.com); "
+                    + "empty: the Origin must match the Host; *: any"),
+    REQUIRE_ORIGIN("require.origin", "false", "refuse WebSocket handshakes that carry no Origin header"),
+    MAX_CONNECTIONS("max.connections", "10000", "WebSocket connections this node accepts in all"),
+    MAX_CONNECTIONS_PER_ADDRESS("max.connections.per.address", "1000",
+            "WebSocket connections accepted from one remote address"),
+    RATE_PER_SECOND("rate.per.second", "20", "messages per second one connection may send, on average"),
+    RATE_BURST("rate.burst", "40", "messages one connection may send in a burst"),
+    RATE_ABUSE_LIMIT("rate.abuse.limit", "40",
+            "rate-limited messages in a row after which the connection is closed with 1008"),
+    PING_INTERVAL("ping.interval", "25s", "how often the server pings each WebSocket"),
+    IDLE_TIMEOUT("idle.timeout", "60s",
+            "a WebSocket that sends nothing (not even a pong) for this long is closed and its member leaves"),
+    HTTP_IDLE_TIMEOUT("http.idle.timeout", "30s",
+            "launcher only: idle HTTP keep-alive connections are closed after this long (upgraded ones are exempt)"),
+    SHUTDOWN_GRACE("shutdown.grace", "5s",
+            "on shutdown or undeploy, how long members get to receive their queued messages before close 1001");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The dotted name, e.g. {@code history.size}. */
+    public String key() {
+        return key;
+    }
+
+    public String systemProperty() {
+        return "switchboard." + key;
+    }
+
+    public String environmentVariable() {
+        return "SWITCHBOARD_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The setting with this dotted name. */
+    public static Setting byKey(String key) {
+        for (Setting setting : values()) {
+            if (setting.key.equals(key)) {
+                return setting;
+            }
+        }
+        throw new InvalidSettingException("unknown setting '" + key + "'");
+    }
+}

@@ -1,0 +1,134 @@
+package dev.switchboard.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Switchboard's configuration, read once at start from a {@link SettingsSource}; every value is checked then,
+ * so a bad one stops the start with a message naming the setting.
+ */
+public record Settings(
+        int historySize,
+        int maxMessageBytes,
+        long queueMaxBytes,
+        int queueMaxMessages,
+        Set<String> allowedOrigins,
+        boolean requireOrigin,
+        int maxConnections,
+        int maxConnectionsPerAddress,
+        double ratePerSecond,
+        int rateBurst,
+        int rateAbuseLimit,
+        Duration pingInterval,
+        Duration idleTimeout,
+        Duration httpIdleTimeout,
+        Duration shutdownGrace) {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+    /** All defaults. */
+    public static Settings defaults() {
+        return load(setting -> java.util.Optional.empty());
+    }
+
+    /** Reads and checks every setting. */
+    public static Settings load(SettingsSource source) {
+        Reader reader = new Reader(source);
+        Settings settings = new Settings(
+                reader.integer(Setting.HISTORY_SIZE, 1, 1_000_000),
+                reader.integer(Setting.MAX_MESSAGE_BYTES, 1024, 64 * 1024 * 1024),
+                reader.integer(Setting.QUEUE_MAX_BYTES, 1024, Integer.MAX_VALUE),
+                reader.integer(Setting.QUEUE_MAX_MESSAGES, 1, 10_000_000),
+                reader.origins(Setting.ALLOWED_ORIGINS),
+                reader.bool(Setting.REQUIRE_ORIGIN),
+                reader.integer(Setting.MAX_CONNECTIONS, 1, 10_000_000),
+                reader.integer(Setting.MAX_CONNECTIONS_PER_ADDRESS, 1, 10_000_000),
+                reader.integer(Setting.RATE_PER_SECOND, 1, 1_000_000),
+                reader.integer(Setting.RATE_BURST, 1, 1_000_000),
+                reader.integer(Setting.RATE_ABUSE_LIMIT, 1, 1_000_000),
+                reader.duration(Setting.PING_INTERVAL),
+                reader.duration(Setting.IDLE_TIMEOUT),
+                reader.duration(Setting.HTTP_IDLE_TIMEOUT),
+                reader.duration(Setting.SHUTDOWN_GRACE));
+        if (settings.idleTimeout.compareTo(settings.pingInterval) <= 0) {
+            throw new InvalidSettingException(Setting.IDLE_TIMEOUT.key() + " (" + settings.idleTimeout
+                    + ") must be longer than " + Setting.PING_INTERVAL.key() + " (" + settings.pingInterval
+                    + "), or every connection would time out between two pings");
+        }
+        return settings;
+    }
+
+    /** Parses values and names the setting and its source when one is wrong. */
+    private record Reader(SettingsSource source) {
+
+        private SettingsSource.SourcedValue raw(Setting setting) {
+            return source.lookup(setting).map(v -> new SettingsSource.SourcedValue(v.value().trim(), v.origin()))
+                    .orElse(new SettingsSource.SourcedValue(setting.defaultValue(), "default"));
+        }
+
+        int integer(Setting setting, long min, long max) {
+            SettingsSource.SourcedValue raw = raw(setting);
+            try {
+                long value = Long.parseLong(raw.value());
+                if (value < min || value > max) {
+                    throw invalid(setting, raw, "must be between " + min + " and " + max);
+                }
+                return (int) value;
+            } catch (NumberFormatException e) {
+                throw invalid(setting, raw, "must be a whole number");
+            }
+        }
+
+        boolean bool(Setting setting) {
+            SettingsSource.SourcedValue raw = raw(setting);
+            return switch (raw.value().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on" -> true;
+                case "false", "no", "off" -> false;
+                default -> throw invalid(setting, raw, "must be true or false");
+            };
+        }
+
+        Duration duration(Setting setting) {
+            SettingsSource.SourcedValue raw = raw(setting);
+            Matcher matcher = DURATION.matcher(raw.value().toLowerCase(Locale.ROOT));
+            if (!matcher.matches()) {
+                throw invalid(setting, raw, "must be a duration such as 500ms, 25s, 2m or 1h");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+            Duration duration = switch (unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+            if (duration.isZero()) {
+                throw invalid(setting, raw, "must be longer than zero");
+            }
+            return duration;
+        }
+
+        Set<String> origins(Setting setting) {
+            SettingsSource.SourcedValue raw = raw(setting);
+            Set<String> origins = new LinkedHashSet<>();
+            for (String origin : Arrays.stream(raw.value().split(",")).map(String::trim)
+                    .filter(s -> !s.isEmpty()).toList()) {
+                if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
+                    throw invalid(setting, raw, "'" + origin + "' is not an origin like https://chat.example.com");
+                }
+                origins.add(origin.toLowerCase(Locale.ROOT));
+            }
+            return Set.copyOf(origins);
+        }
+
+        private static InvalidSettingException invalid(Setting setting, SettingsSource.SourcedValue raw, String why) {
+            return new InvalidSettingException("setting " + setting.key() + " = '" + raw.value() + "' (from "
+                    + raw.origin() + ") " + why);
+        }
+    }
+}

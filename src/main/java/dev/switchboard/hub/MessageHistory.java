@@ -1,0 +1,49 @@
+package dev.switchboard.hub;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The last messages of one room, as encoded events, in a ring. Sequence numbers are consecutive, so the event
+ * with seq {@code s} sits at offset {@code s - oldestSeq}. Not thread-safe: the room's lock guards it.
+ */
+final class MessageHistory {
+
+    private final String[] events;
+    private int start;
+    private int size;
+    private long oldestSeq = 1;
+
+    MessageHistory(int capacity) {
+        events = new String[capacity];
+    }
+
+    /** Appends the event of the next seq; the oldest one falls out when the ring is full. */
+    void append(String event) {
+        if (size == events.length) {
+            events[start] = event;
+            start = (start + 1) % events.length;
+            oldestSeq++;
+        } else {
+            events[(start + size) % events.length] = event;
+            size++;
+        }
+    }
+
+    /** The seq of the oldest event still kept; one past the last when empty. */
+    long oldestSeq() {
+        return oldestSeq;
+    }
+
+    /** Events with seq greater than {@code since}, oldest first, at most {@code limit}. */
+    List<String> after(long since, int limit) {
+        long first = Math.max(since + 1, oldestSeq);
+        int skip = (int) Math.min(first - oldestSeq, size);
+        int count = Math.min(size - skip, limit);
+        List<String> result = new ArrayList<>(Math.max(count, 0));
+        for (int i = 0; i < count; i++) {
+            result.add(events[(start + skip + i) % events.length]);
+        }
+        return result;
+    }
+}

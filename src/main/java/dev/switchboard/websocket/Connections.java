@@ -1,0 +1,148 @@
+package dev.switchboard.websocket;
+
+import dev.switchboard.config.Settings;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every open WebSocket connection of one application instance, and the rules that apply across them: how many
+ * may be open (per node and per remote address), the heartbeat that pings each one and closes the silent, and
+ * the goodbye on shutdown.
+ */
+public final class Connections {
+
+    private static final Logger LOG = Logger.getLogger(Connections.class.getName());
+    private static final ByteBuffer PING = ByteBuffer.wrap(new byte[] {'s', 'b'}).asReadOnlyBuffer();
+
+    private final Settings settings;
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    /** Guarded by this. */
+    private final Map<String, Integer> perAddress = new HashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "switchboard-connections");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public Connections(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts the heartbeat. */
+    public void start() {
+        long interval = settings.pingInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    public int count() {
+        return open.size();
+    }
+
+    /** Whether one more connection from this address would fit; checked before the upgrade. */
+    public synchronized boolean hasRoomFor(String address) {
+        return open.size() < settings.maxConnections()
+                && perAddress.getOrDefault(address, 0) < settings.maxConnectionsPerAddress();
+    }
+
+    /** Registers a new session, or returns null when it is over a connection limit. */
+    synchronized Connection open(Session session) {
+        String address = RemoteAddress.of(session);
+        if (!hasRoomFor(address)) {
+            return null;
+        }
+        Connection connection = new Connection(session, address, this,
+                new QueueLimits(settings.queueMaxMessages(), settings.queueMaxBytes()));
+        open.add(connection);
+        perAddress.merge(address, 1, Integer::sum);
+        return connection;
+    }
+
+    void remove(Connection connection) {
+        if (open.remove(connection)) {
+            synchronized (this) {
+                perAddress.computeIfPresent(connection.remoteAddress(), (a, n) -> n > 1 ? n - 1 : null);
+                notifyAll();
+            }
+        }
+    }
+
+    /** Closes a connection from the registry's thread: never from inside a room's fan-out. */
+    void closeLater(Connection connection, CloseReason.CloseCode code, String reason) {
+        runLater(() -> connection.close(code, reason));
+    }
+
+    /** Runs an action on the registry's thread; after shutdown, right here. */
+    void runLater(Runnable action) {
+        try {
+            timer.execute(action);
+        } catch (RejectedExecutionException e) {
+            action.run();
+        }
+    }
+
+    private void heartbeat() {
+        long now = System.nanoTime();
+        long idleLimit = settings.idleTimeout().toNanos();
+        for (Connection connection : List.copyOf(open)) {
+            if (connection.silentNanos(now) > idleLimit) {
+                connection.close(CloseReason.CloseCodes.GOING_AWAY, "idle timeout");
+                continue;
+            }
+            try {
+                connection.session().getAsyncRemote().sendPing(PING.duplicate());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "ping failed", e);
+            }
+        }
+    }
+
+    /**
+     * The goodbye: every connection gets what is queued for it, then close 1001. Waits up to the grace period
+     * for the peers to answer, then closes whatever is left.
+     */
+    public void shutdown() {
+        open.forEach(Connection::closeAfterFlush);
+        try {
+            if (!awaitAllClosed(settings.shutdownGrace())) {
+                LOG.log(Level.INFO, "{0} WebSocket connections did not finish their goodbye in time", count());
+                for (Connection connection : List.copyOf(open)) {
+                    connection.close(CloseReason.CloseCodes.GOING_AWAY, "server shutting down");
+                    connection.closed();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    private boolean awaitAllClosed(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (!open.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.switchboard.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Limits that protect the server. The test runs configure both runtimes alike (see the pom):
+ * ping every 2 s, idle timeout 6 s, 16 connections per address; rate limits are the defaults (20/s, burst 40).
+ */
+public interface LimitsContract extends ServerUnderTest {
+
+    int CONNECTIONS_PER_ADDRESS = 16;
+
+    private String[] handshakeWithOrigin(String origin) {
+        List<String> headers = new ArrayList<>(List.of(Handshakes.validHeaders()));
+        headers.add("Origin: " + origin);
+        return headers.toArray(String[]::new);
+    }
+
+    @Test
+    default void aBrowserFromAnotherOriginIsRefused403() {
+        RawHttp.Response response = RawHttp.get(baseUri(), baseUri().getPath() + "echo",
+                handshakeWithOrigin("http://evil.example"));
+        assertEquals(403, response.status());
+        assertTrue(response.body().contains("evil.example"), response.body());
+    }
+
+    @Test
+    default void aBrowserFromTheSameOriginIsAccepted() {
+        String origin = "http://" + baseUri().getHost() + ":" + baseUri().getPort();
+        RawHttp.Response response = RawHttp.get(baseUri(), baseUri().getPath() + "echo", handshakeWithOrigin(origin));
+        assertEquals(101, response.status());
+    }
+
+    @Test
+    default void aClientWithoutOriginIsAccepted() {
+        assertEquals(101, RawHttp.get(baseUri(), baseUri().getPath() + "echo", Handshakes.validHeaders()).status());
+    }
+
+    @Test
+    default void messagesOverTheRateGetRateLimitedAndPersistentAbuseIsClosed1008() throws java.io.IOException {
+        String room = Rooms.fresh();
+        try (RawWebSocket flooder = RawWebSocket.open(baseUri(), "chat/" + room + "?name=flooder", 1 << 20)) {
+            for (int i = 0; i < 200 && flooder.trySendText("{\"type\":\"say\",\"text\":\"flood " + i + "\"}"); i++) {
+                // as fast as the socket takes them; the server may close before the end
+            }
+            int accepted = 0;
+            int rateLimited = 0;
+            RawWebSocket.Frame frame;
+            while ((frame = flooder.readFrame()).opcode() != 0x8) {
+                JsonNode event = WsClient.parse(frame.text());
+                switch (event.path("type").asText()) {
+                    case "message" -> accepted++;
+                    case "error" -> {
+                        assertEquals("rate-limited", event.path("code").asText(), event::toString);
+                        rateLimited++;
+                    }
+                    default -> { }
+                }
+            }
+            assertEquals(1008, frame.closeCode());
+            assertEquals("rate limit exceeded", frame.closeReason());
+            assertTrue(accepted >= 40, "the burst of 40 is accepted, got " + accepted);
+            assertTrue(accepted < 200, "not everything is accepted: " + accepted);
+            assertTrue(rateLimited > 0, "messages beyond the rate get errors first");
+        }
+    }
+
+    @Test
+    default void aConnectionThatAnswersNothingIsClosedAndItsMemberLeaves() {
+        String room = Rooms.fresh();
+        try (WsClient watcher = WsClient.connect(ws("chat/" + room + "?name=watcher"));
+             RawWebSocket silent = RawWebSocket.open(baseUri(), "chat/" + room + "?name=silent", 65536)) {
+            watcher.expect("welcome");
+            assertEquals("silent", watcher.expect("join").path("name").asText());
+            JsonNode left = watcher.nextOfType("leave", Duration.ofSeconds(20));
+            assertEquals("silent", left.path("name").asText());
+            RawWebSocket.Frame close = silent.readUntilClose();
+            assertEquals(1001, close.closeCode());
+            assertEquals("idle timeout", close.closeReason());
+        }
+    }
+
+    /**
+     * Over the limit, the handshake is refused with 503 when the server already counts the open connections;
+     * a handshake that races an open still in progress is closed with 1013 right after it. Each connection here
+     * proves it is open with an echo before the next is tried, so the count is settled and 503 is what comes.
+     */
+    @Test
+    default void connectionsOverThePerAddressLimitAreRefused503() {
+        awaitNoConnections();
+        List<RawWebSocket> open = new ArrayList<>();
+        String refusal = null;
+        try {
+            while (refusal == null && open.size() <= CONNECTIONS_PER_ADDRESS) {
+                try {
+                    RawWebSocket connection = RawWebSocket.open(baseUri(), "echo", 65536);
+                    open.add(connection);
+                    connection.sendText("are you there");
+                    RawWebSocket.Frame answer = connection.readFrame();
+                    if (answer.opcode() == 0x8) {
+                        refusal = "close " + answer.closeCode() + " " + answer.closeReason();
+                    }
+                } catch (RawWebSocket.Refused e) {
+                    refusal = e.getMessage();
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        } finally {
+            open.forEach(RawWebSocket::close);
+        }
+        assertTrue(refusal != null, "no refusal after " + open.size() + " open connections");
+        assertTrue(refusal.startsWith("HTTP/1.1 503"), refusal);
+        assertTrue(refusal.contains("Retry-After: 5"), refusal);
+        assertEquals(CONNECTIONS_PER_ADDRESS, open.size(), "exactly the limit is accepted");
+        awaitNoConnections();
+    }
+
+    /** After the connections close, capacity comes back: the server counts none open (closes are asynchronous). */
+    private void awaitNoConnections() {
+        long deadline = System.nanoTime() + WsClient.TIMEOUT.toNanos();
+        long open = -1;
+        while (System.nanoTime() < deadline && open != 0) {
+            open = HttpApi.json(HttpApi.get(http("health"))).path("connections").asLong(-1);
+            if (open != 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+            }
+        }
+        assertEquals(0, open, "every refused or closed connection must be released");
+        try (WsClient probe = WsClient.connect(ws("echo"))) {
+            probe.sendText("capacity is back");
+            assertEquals("capacity is back", probe.nextText());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.switchboard.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Who is in a room: names with their connection counts, and join/leave per name rather than per tab. */
+public interface PresenceContract extends ServerUnderTest {
+
+    private JsonNode members(String room) {
+        HttpResponse<String> response = HttpApi.get(http("api/rooms/" + room + "/members"));
+        assertEquals(200, response.statusCode(), response.body());
+        return HttpApi.json(response);
+    }
+
+    /** Polls the presence API until it shows this, or fails after the timeout: closes complete asynchronously. */
+    private void awaitMembers(String room, String expected) {
+        long deadline = System.nanoTime() + WsClient.TIMEOUT.toNanos();
+        String actual = null;
+        while (System.nanoTime() < deadline) {
+            actual = members(room).path("members").toString();
+            if (actual.equals(expected)) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        }
+        assertEquals(expected, actual, "presence did not settle within " + WsClient.TIMEOUT);
+    }
+
+    @Test
+    default void membersListsEachNameOnceWithItsConnectionCount() {
+        String room = Rooms.fresh();
+        try (WsClient ann1 = WsClient.connect(ws("chat/" + room + "?name=ann"));
+             WsClient ann2 = WsClient.connect(ws("chat/" + room + "?name=ann"));
+             WsClient bob = WsClient.connect(ws("chat/" + room + "?name=bob"))) {
+            ann1.expect("welcome");
+            ann2.expect("welcome");
+            bob.expect("welcome");
+            JsonNode presence = members(room);
+            assertEquals(room, presence.path("room").asText());
+            assertEquals("[{\"name\":\"ann\",\"connections\":2},{\"name\":\"bob\",\"connections\":1}]",
+                    presence.path("members").toString());
+        }
+    }
+
+    @Test
+    default void membersOfARoomNobodyUsedIsEmpty() {
+        assertEquals("[]", members(Rooms.fresh()).path("members").toString());
+    }
+
+    @Test
+    default void aNameWithTwoConnectionsLeavesOnlyWhenItsLastOneCloses() {
+        String room = Rooms.fresh();
+        try (WsClient bob = WsClient.connect(ws("chat/" + room + "?name=bob"))) {
+            bob.expect("welcome");
+            WsClient tab1 = WsClient.connect(ws("chat/" + room + "?name=ann"));
+            tab1.expect("welcome");
+            assertEquals("ann", bob.expect("join").path("name").asText());
+            WsClient tab2 = WsClient.connect(ws("chat/" + room + "?name=ann"));
+            JsonNode secondWelcome = tab2.expect("welcome");
+            assertEquals("[\"bob\",\"ann\"]", secondWelcome.path("members").toString());
+
+            tab1.close();
+            awaitMembers(room, "[{\"name\":\"bob\",\"connections\":1},{\"name\":\"ann\",\"connections\":1}]");
+            publish(room, "bot", "after the first tab closed");
+            JsonNode next = bob.next();
+            assertEquals("message", next.path("type").asText(), "no join or leave for a second tab: " + next);
+
+            tab2.close();
+            JsonNode left = bob.nextOfType("leave", Duration.ofSeconds(10));
+            assertEquals("ann", left.path("name").asText());
+            assertEquals(1, left.path("members").asInt());
+        }
+    }
+}

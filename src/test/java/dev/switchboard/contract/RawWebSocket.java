@@ -1,0 +1,185 @@
+package dev.switchboard.contract;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A WebSocket client at the byte level: it can misbehave the ways real clients do, such as never reading
+ * (so the server's writes back up) or never answering pings.
+ */
+final class RawWebSocket implements AutoCloseable {
+
+    private final Socket socket;
+    private final DataInputStream in;
+
+    /** A frame as read: opcode and payload. */
+    record Frame(int opcode, byte[] payload) {
+
+        int closeCode() {
+            return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+        }
+
+        String closeReason() {
+            return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+        }
+
+        String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    private RawWebSocket(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new DataInputStream(socket.getInputStream());
+    }
+
+    /**
+     * Connects and completes the handshake.
+     *
+     * @param receiveBuffer the socket's receive buffer in bytes; small values make a stalled reader stall sooner
+     */
+    static RawWebSocket open(URI base, String pathAndQuery, int receiveBuffer) {
+        try {
+            Socket socket = new Socket();
+            socket.setReceiveBufferSize(receiveBuffer);
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+            socket.setSoTimeout(10_000);
+            StringBuilder request = new StringBuilder("GET ").append(base.getPath()).append(pathAndQuery)
+                    .append(" HTTP/1.1\r\nHost: ").append(base.getHost()).append(':').append(base.getPort())
+                    .append("\r\n");
+            for (String header : Handshakes.validHeaders()) {
+                request.append(header).append("\r\n");
+            }
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            RawWebSocket client = new RawWebSocket(socket);
+            String head = client.readHead();
+            if (!head.startsWith("HTTP/1.1 101")) {
+                socket.close();
+                throw new Refused(head);
+            }
+            return client;
+        } catch (IOException e) {
+            throw new AssertionError("cannot open a raw WebSocket to " + base, e);
+        }
+    }
+
+    private String readHead() throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        while (matched < end.length) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("closed during the handshake");
+            }
+            head.write(b);
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The server answered the handshake with something other than 101; the message is the response head. */
+    static final class Refused extends AssertionError {
+        Refused(String head) {
+            super(head);
+        }
+
+        int status() {
+            return Integer.parseInt(getMessage().split(" ", 3)[1]);
+        }
+    }
+
+    /** Sends one masked text frame, as a client must. */
+    void sendText(String text) {
+        if (!trySendText(text)) {
+            throw new AssertionError("send failed");
+        }
+    }
+
+    /** Sends one masked text frame; false when the connection no longer takes writes. */
+    boolean trySendText(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(0x81);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length & 0xff);
+        }
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        frame.writeBytes(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        try {
+            socket.getOutputStream().write(frame.toByteArray());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Reads the next frame (server frames are unmasked). */
+    Frame readFrame() throws IOException {
+        int first = in.readUnsignedByte();
+        int second = in.readUnsignedByte();
+        long length = second & 0x7f;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] payload = new byte[(int) length];
+        in.readFully(payload);
+        return new Frame(first & 0x0f, payload);
+    }
+
+    /** Reads frames until the server's close frame and returns it; fails if the stream ends first. */
+    Frame readUntilClose() {
+        try {
+            while (true) {
+                Frame frame = readFrame();
+                if (frame.opcode() == 0x8) {
+                    return frame;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("no close frame within the read timeout", e);
+        } catch (IOException e) {
+            throw new AssertionError("the connection ended without a close frame", e);
+        }
+    }
+
+    /** Reads until the server ends the TCP connection; fails if it does not within the read timeout. */
+    void readUntilEnd() {
+        try {
+            while (in.read(new byte[65536]) >= 0) {
+                // discard what was queued for us
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the server did not end the connection", e);
+        } catch (IOException ended) {
+            // a reset ends it too
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing a test socket
+        }
+    }
+}
