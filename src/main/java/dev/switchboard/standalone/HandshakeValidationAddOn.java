@@ -23,14 +23,18 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.util.Parameters;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.utils.Charsets;
+import org.glassfish.grizzly.utils.IdleTimeoutFilter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The launcher's face of {@link HandshakeValidator}: a Grizzly filter placed ahead of Tyrus's WebSocket filter,
  * where the WAR uses a servlet filter ahead of the container's. Register it on the listener before Tyrus's
- * add-on: both insert themselves right before the HTTP server filter, so ours ends up first.
+ * add-on: both insert themselves right before the HTTP server filter, so ours ends up first. It also plays the
+ * container's part for upgraded connections: they leave the HTTP idle timeout, and upgrade tokens we do not
+ * speak are ignored.
  */
 final class HandshakeValidationAddOn implements AddOn {
 
@@ -87,6 +91,11 @@ final class HandshakeValidationAddOn implements AddOn {
             request.setAttribute(CHECKED, Boolean.TRUE);
             Optional<HandshakeRejection> rejection = validator.check(new GrizzlyUpgradeRequest(request));
             if (rejection.isEmpty()) {
+                if (HandshakeValidator.isSwitchableUpgrade(request.getUpgrade())) {
+                    // An upgraded connection is governed by the WebSocket heartbeat, not the HTTP idle timeout.
+                    // Should the upgrade not happen (no endpoint), Grizzly closes the connection after answering.
+                    IdleTimeoutFilter.setCustomTimeout(ctx.getConnection(), -1, TimeUnit.SECONDS);
+                }
                 return ctx.getInvokeAction();
             }
             refuse(ctx, request, rejection.get());

@@ -36,8 +36,7 @@ public final class StandaloneServer implements AutoCloseable {
     private StandaloneServer(String host, int port, Settings settings) {
         switchboard = new Switchboard(settings);
         listener = new NetworkListener("switchboard", host, port);
-        // Grizzly's keep-alive timeout applies between HTTP requests only; Tyrus's filter consumes upgraded
-        // connections before the HTTP server filter, so WebSockets are governed by our heartbeat instead.
+        // Grizzly's idle timeout filter uses this for every connection; HandshakeValidationAddOn exempts upgraded ones.
         listener.getKeepAlive().setIdleTimeoutInSeconds(
                 (int) Math.max(1, settings.httpIdleTimeout().toSeconds()));
         listener.registerAddOn(new HandshakeValidationAddOn(switchboard.handshakeValidator()));

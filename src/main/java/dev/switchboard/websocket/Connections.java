@@ -33,6 +33,7 @@ public final class Connections {
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     /** Guarded by this. */
     private final Map<String, Integer> perAddress = new HashMap<>();
+    private volatile boolean shuttingDown;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "switchboard-connections");
         thread.setDaemon(true);
@@ -51,6 +52,11 @@ public final class Connections {
 
     public int count() {
         return open.size();
+    }
+
+    /** True once {@link #shutdown()} has begun. */
+    public boolean isShuttingDown() {
+        return shuttingDown;
     }
 
     /** Whether one more connection from this address would fit; checked before the upgrade. */
@@ -116,6 +122,7 @@ public final class Connections {
      * for the peers to answer, then closes whatever is left.
      */
     public void shutdown() {
+        shuttingDown = true;
         open.forEach(Connection::closeAfterFlush);
         try {
             if (!awaitAllClosed(settings.shutdownGrace())) {

@@ -15,13 +15,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * A WebSocket client at the byte level: it can misbehave the ways real clients do, such as never reading
  * (so the server's writes back up) or never answering pings.
  */
-final class RawWebSocket implements AutoCloseable {
+public final class RawWebSocket implements AutoCloseable {
 
     private final Socket socket;
     private final DataInputStream in;
 
     /** A frame as read: opcode and payload. */
-    record Frame(int opcode, byte[] payload) {
+    public record Frame(int opcode, byte[] payload) {
 
         int closeCode() {
             return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
@@ -46,7 +46,7 @@ final class RawWebSocket implements AutoCloseable {
      *
      * @param receiveBuffer the socket's receive buffer in bytes; small values make a stalled reader stall sooner
      */
-    static RawWebSocket open(URI base, String pathAndQuery, int receiveBuffer) {
+    public static RawWebSocket open(URI base, String pathAndQuery, int receiveBuffer) {
         try {
             Socket socket = new Socket();
             socket.setReceiveBufferSize(receiveBuffer);
@@ -130,8 +130,18 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    /** Reads the next frame (server frames are unmasked). */
-    Frame readFrame() throws IOException {
+    /** Reads the next text, binary or close frame, skipping the server's pings (this client never answers). */
+    public Frame readFrame() throws IOException {
+        while (true) {
+            Frame frame = readAnyFrame();
+            if (frame.opcode() != 0x9 && frame.opcode() != 0xA) {
+                return frame;
+            }
+        }
+    }
+
+    /** Reads the next frame of any kind (server frames are unmasked). */
+    Frame readAnyFrame() throws IOException {
         int first = in.readUnsignedByte();
         int second = in.readUnsignedByte();
         long length = second & 0x7f;
@@ -149,7 +159,7 @@ final class RawWebSocket implements AutoCloseable {
     Frame readUntilClose() {
         try {
             while (true) {
-                Frame frame = readFrame();
+                Frame frame = readAnyFrame();
                 if (frame.opcode() == 0x8) {
                     return frame;
                 }

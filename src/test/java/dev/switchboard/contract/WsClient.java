@@ -63,20 +63,20 @@ public final class WsClient implements AutoCloseable {
         return socket;
     }
 
-    void sendText(String text) {
+    public void sendText(String text) {
         socket.sendText(text, true).join();
     }
 
-    void say(String text) {
+    public void say(String text) {
         sendText(JSON.createObjectNode().put("type", "say").put("text", text).toString());
     }
 
     /** The next text message, parsed as JSON. */
-    JsonNode next() {
+    public JsonNode next() {
         return parse(nextText());
     }
 
-    String nextText() {
+    public String nextText() {
         try {
             String text = texts.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             assertNotNull(text, "no text message within " + TIMEOUT);
@@ -97,7 +97,7 @@ public final class WsClient implements AutoCloseable {
     }
 
     /** The next event of this type, skipping others (e.g. presence events that race with the one awaited). */
-    JsonNode nextOfType(String type) {
+    public JsonNode nextOfType(String type) {
         return nextOfType(type, TIMEOUT);
     }
 

@@ -65,6 +65,20 @@ class LauncherJarIT {
     }
 
     @Test
+    void aBadSettingNamesTheSettingAndExitsTwo() throws Exception {
+        Run run = Run.of("--set", "history.size=lots");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.stderr().contains("history.size") && run.stderr().contains("lots"), run.stderr());
+    }
+
+    @Test
+    void anUnknownSettingExitsTwo() throws Exception {
+        Run run = Run.of("--set", "colour=blue");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.stderr().contains("unknown setting 'colour'"), run.stderr());
+    }
+
+    @Test
     void aPortAlreadyInUseIsReportedInOneLine() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Run run = Run.of("--port", String.valueOf(taken.getLocalPort()));

@@ -1,0 +1,87 @@
+package dev.switchboard.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SettingsTest {
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        Settings settings = Settings.defaults();
+        assertEquals(1000, settings.historySize());
+        assertEquals(65536, settings.maxMessageBytes());
+        assertEquals(1 << 20, settings.queueMaxBytes());
+        assertEquals(Set.of(), settings.allowedOrigins());
+        assertEquals(20, settings.ratePerSecond());
+        assertEquals(40, settings.rateBurst());
+        assertEquals(Duration.ofSeconds(25), settings.pingInterval());
+        assertEquals(Duration.ofSeconds(30), settings.httpIdleTimeout());
+    }
+
+    @Test
+    void aBadValueFailsNamingTheSettingItsValueAndWhereItCameFrom() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> Settings.load(
+                SettingsSource.environment(Map.of("SWITCHBOARD_HISTORY_SIZE", "lots"))));
+        assertTrue(e.getMessage().contains("history.size"), e.getMessage());
+        assertTrue(e.getMessage().contains("'lots'"), e.getMessage());
+        assertTrue(e.getMessage().contains("SWITCHBOARD_HISTORY_SIZE"), e.getMessage());
+    }
+
+    @Test
+    void aValueOutOfRangeFails() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> Settings.load(SettingsSource.flags(Map.of("history.size", "0"))));
+        assertTrue(e.getMessage().contains("between 1 and"), e.getMessage());
+    }
+
+    @Test
+    void durationsTakeUnits() {
+        Settings settings = Settings.load(SettingsSource.flags(Map.of(
+                "ping.interval", "500ms", "idle.timeout", "2m", "shutdown.grace", "3")));
+        assertEquals(Duration.ofMillis(500), settings.pingInterval());
+        assertEquals(Duration.ofMinutes(2), settings.idleTimeout());
+        assertEquals(Duration.ofSeconds(3), settings.shutdownGrace());
+        assertThrows(InvalidSettingException.class,
+                () -> Settings.load(SettingsSource.flags(Map.of("ping.interval", "soon"))));
+    }
+
+    @Test
+    void anIdleTimeoutNotLongerThanThePingIntervalFails() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> Settings.load(
+                SettingsSource.flags(Map.of("ping.interval", "30s", "idle.timeout", "30s"))));
+        assertTrue(e.getMessage().contains("idle.timeout"), e.getMessage());
+    }
+
+    @Test
+    void allowedOriginsAreAListOfOrigins() {
+        Settings settings = Settings.load(SettingsSource.flags(Map.of(
+                "allowed.origins", "https://Chat.Example.com, http://localhost:8080")));
+        assertEquals(Set.of("https://chat.example.com", "http://localhost:8080"), settings.allowedOrigins());
+        assertThrows(InvalidSettingException.class, () -> Settings.load(
+                SettingsSource.flags(Map.of("allowed.origins", "chat.example.com/path"))));
+    }
+
+    @Test
+    void earlierSourcesWin() {
+        SettingsSource source = SettingsSource.firstOf(
+                SettingsSource.flags(Map.of("history.size", "7")),
+                SettingsSource.environment(Map.of("SWITCHBOARD_HISTORY_SIZE", "8", "SWITCHBOARD_RATE_BURST", "9")));
+        Settings settings = Settings.load(source);
+        assertEquals(7, settings.historySize());
+        assertEquals(9, settings.rateBurst());
+    }
+
+    @Test
+    void everySettingHasTheSameNameInEverySource() {
+        assertEquals("switchboard.max.connections.per.address", Setting.MAX_CONNECTIONS_PER_ADDRESS.systemProperty());
+        assertEquals("SWITCHBOARD_MAX_CONNECTIONS_PER_ADDRESS",
+                Setting.MAX_CONNECTIONS_PER_ADDRESS.environmentVariable());
+    }
+}
