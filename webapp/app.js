@@ -3,12 +3,36 @@
 const $ = (id) => document.getElementById(id);
 let socket = null;
 
-function socketUrl(room, name) {
-  const url = new URL(`chat/${encodeURIComponent(room)}`, document.baseURI);
+function wsUrl(path) {
+  const url = new URL(path, document.baseURI);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url;
+}
+
+function socketUrl(room, name) {
+  const url = wsUrl(`chat/${encodeURIComponent(room)}`);
   url.searchParams.set('name', name);
   return url;
 }
+
+// The handshake inspector: a second socket to the same port reports how the server saw its own upgrade.
+function inspect() {
+  const pagePort = location.port || (location.protocol === 'https:' ? '443' : '80');
+  $('page-port').textContent = pagePort;
+  const socket = new WebSocket(wsUrl('inspect'));
+  socket.addEventListener('message', (m) => {
+    const report = JSON.parse(m.data);
+    const lines = (start, headers) => [start, ...headers.map(([name, value]) => `${name}: ${value}`)].join('\n');
+    $('inspect-request').textContent = lines(report.request.line, report.request.headers);
+    $('inspect-response').textContent = lines(report.response.line, report.response.headers);
+    $('inspect-accept').textContent = `Sec-WebSocket-Accept = ${report.accept.formula} with key ${report.accept.key}: `
+      + `${report.accept.computed} (${report.accept.matches ? 'matches what was sent' : 'does not match!'})`;
+    $('socket-ports').textContent = `The inspector's WebSocket reached the server's port ${report.localPort} `
+      + `from client port ${report.remotePort}: the same server port as the page, over its own TCP connection.`;
+    socket.close(1000, 'seen');
+  });
+}
+inspect();
 
 function show(kind, text, meta) {
   const item = document.createElement('li');

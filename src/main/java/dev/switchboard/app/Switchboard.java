@@ -6,6 +6,8 @@ import dev.switchboard.http.RoomsServlet;
 import dev.switchboard.http.WebSocketOnlyServlet;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.limits.OriginPolicy;
+import dev.switchboard.line.LineConnections;
+import dev.switchboard.line.LineServlet;
 import dev.switchboard.upgrade.HandshakeValidationFilter;
 import dev.switchboard.upgrade.HandshakeValidator;
 import dev.switchboard.upgrade.ReasonPhrases;
@@ -35,11 +37,13 @@ public final class Switchboard {
     private final Hub hub;
     private final Connections connections;
     private final HandshakeValidator handshakeValidator;
+    private final LineConnections lineConnections;
 
     public Switchboard(Settings settings) {
         this.settings = settings;
         this.hub = new Hub(settings.historySize());
         this.connections = new Connections(settings);
+        this.lineConnections = new LineConnections(connections::runLater);
         this.handshakeValidator = new HandshakeValidator(
                 new OriginPolicy(settings.allowedOrigins(), settings.requireOrigin()), connections::hasRoomFor);
     }
@@ -69,7 +73,8 @@ public final class Switchboard {
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         addServlet(context, "health", new HealthServlet(connections::count), "/health");
         addServlet(context, "rooms", new RoomsServlet(hub, MAX_BODY_BYTES), "/api/rooms", "/api/rooms/*");
-        addServlet(context, "websocket-only", new WebSocketOnlyServlet(), "/chat/*", "/echo");
+        addServlet(context, "websocket-only", new WebSocketOnlyServlet(), "/chat/*", "/echo", "/inspect");
+        addServlet(context, "line", new LineServlet(hub, settings, lineConnections), "/line/*");
     }
 
     /** Deploys the endpoints and starts the heartbeat. */
@@ -78,8 +83,9 @@ public final class Switchboard {
         connections.start();
     }
 
-    /** Says goodbye to every WebSocket: queued messages first, then close 1001. */
+    /** Says goodbye to every connection: queued messages first, then close 1001 (or a last line). */
     public void shutdown() {
+        lineConnections.shutdown(settings.shutdownGrace());
         connections.shutdown();
     }
 

@@ -2,7 +2,9 @@ package dev.switchboard.standalone;
 
 import dev.switchboard.upgrade.HandshakeRejection;
 import dev.switchboard.upgrade.HandshakeValidator;
+import dev.switchboard.upgrade.PeerPorts;
 import dev.switchboard.upgrade.UpgradeRequest;
+import dev.switchboard.upgrade.UpgradeTokens;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.WriteResult;
@@ -70,7 +72,7 @@ final class HandshakeValidationAddOn implements AddOn {
         public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) {
             if (event.type() == HttpEvents.IncomingHttpUpgradeEvent.TYPE) {
                 HttpHeader header = ((HttpEvents.IncomingHttpUpgradeEvent) event).getHttpHeader();
-                if (header.isRequest() && !HandshakeValidator.isSwitchableUpgrade(header.getUpgrade())) {
+                if (header.isRequest() && !UpgradeTokens.isSwitchable(header.getUpgrade())) {
                     header.getUpgradeDC().recycle();
                     header.setIgnoreContentModifiers(false);
                 }
@@ -91,9 +93,18 @@ final class HandshakeValidationAddOn implements AddOn {
             request.setAttribute(CHECKED, Boolean.TRUE);
             Optional<HandshakeRejection> rejection = validator.check(new GrizzlyUpgradeRequest(request));
             if (rejection.isEmpty()) {
-                if (HandshakeValidator.isSwitchableUpgrade(request.getUpgrade())) {
-                    // An upgraded connection is governed by the WebSocket heartbeat, not the HTTP idle timeout.
-                    // Should the upgrade not happen (no endpoint), Grizzly closes the connection after answering.
+                if (HandshakeValidator.isWebSocketUpgrade(new GrizzlyUpgradeRequest(request))
+                        && PeerPorts.wanted(request.getRequestURI())) {
+                    request.getHeaders().removeHeader(PeerPorts.LOCAL_PORT_HEADER);
+                    request.getHeaders().removeHeader(PeerPorts.REMOTE_PORT_HEADER);
+                    request.getHeaders().setValue(PeerPorts.LOCAL_PORT_HEADER).setString(
+                            String.valueOf(request.getLocalPort()));
+                    request.getHeaders().setValue(PeerPorts.REMOTE_PORT_HEADER).setString(
+                            String.valueOf(request.getRemotePort()));
+                }
+                if (UpgradeTokens.isSwitchable(request.getUpgrade())) {
+                    // An upgraded connection is governed by its protocol, not the HTTP idle timeout. Should the
+                    // upgrade not happen (no endpoint, a refusal), Grizzly closes the connection after answering.
                     IdleTimeoutFilter.setCustomTimeout(ctx.getConnection(), -1, TimeUnit.SECONDS);
                 }
                 return ctx.getInvokeAction();

@@ -4,11 +4,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,7 +33,8 @@ public final class HandshakeValidationFilter extends HttpFilter {
             throws IOException, ServletException {
         Optional<HandshakeRejection> rejection = validator.check(new ServletUpgradeRequest(request));
         if (rejection.isEmpty()) {
-            chain.doFilter(request, response);
+            ServletUpgradeRequest view = new ServletUpgradeRequest(request);
+            chain.doFilter(PeerPorts.wanted(view.path()) ? new WithPeerPorts(request) : request, response);
             return;
         }
         HandshakeRejection refused = rejection.get();
@@ -39,6 +45,48 @@ public final class HandshakeValidationFilter extends HttpFilter {
         byte[] body = refused.body().getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** The request with the connection's ports as headers (see {@link PeerPorts}); client copies are dropped. */
+    private static final class WithPeerPorts extends HttpServletRequestWrapper {
+
+        private final Map<String, String> ports;
+
+        WithPeerPorts(HttpServletRequest request) {
+            super(request);
+            ports = Map.of(PeerPorts.LOCAL_PORT_HEADER, String.valueOf(request.getLocalPort()),
+                    PeerPorts.REMOTE_PORT_HEADER, String.valueOf(request.getRemotePort()));
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return PeerPorts.isPortHeader(name) ? portHeader(name) : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            if (PeerPorts.isPortHeader(name)) {
+                return Collections.enumeration(List.of(portHeader(name)));
+            }
+            return super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = new ArrayList<>();
+            for (String name : Collections.list(super.getHeaderNames())) {
+                if (!PeerPorts.isPortHeader(name)) {
+                    names.add(name);
+                }
+            }
+            names.addAll(ports.keySet());
+            return Collections.enumeration(names);
+        }
+
+        private String portHeader(String name) {
+            return name.equalsIgnoreCase(PeerPorts.LOCAL_PORT_HEADER) ? ports.get(PeerPorts.LOCAL_PORT_HEADER)
+                    : ports.get(PeerPorts.REMOTE_PORT_HEADER);
+        }
     }
 
     private record ServletUpgradeRequest(HttpServletRequest request) implements UpgradeRequest {

@@ -4,7 +4,6 @@ import dev.switchboard.hub.ChatRules;
 import dev.switchboard.limits.OriginPolicy;
 
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -37,15 +36,7 @@ public final class HandshakeValidator {
 
     /** True when the request asks to switch to WebSocket ({@code Upgrade} lists the token {@code websocket}). */
     public static boolean isWebSocketUpgrade(UpgradeRequest request) {
-        return isSwitchableUpgrade(request.header("Upgrade"));
-    }
-
-    /**
-     * True when an {@code Upgrade} header value names a protocol this server switches to. Requests naming only
-     * others (such as {@code h2c}) are served as plain HTTP/1.1.
-     */
-    public static boolean isSwitchableUpgrade(String upgradeHeader) {
-        return hasToken(upgradeHeader, "websocket");
+        return UpgradeTokens.has(request.header("Upgrade"), UpgradeTokens.WEBSOCKET);
     }
 
     /** Why this handshake is refused, or empty when it may go on to the WebSocket container. */
@@ -65,7 +56,7 @@ public final class HandshakeValidator {
         if (!"GET".equals(request.method())) {
             return reject("a WebSocket handshake must be a GET request, not " + request.method());
         }
-        if (!hasToken(request.header("Connection"), "upgrade")) {
+        if (!UpgradeTokens.has(request.header("Connection"), "upgrade")) {
             return reject("a WebSocket handshake needs the header Connection: Upgrade");
         }
         String version = request.header("Sec-WebSocket-Version");
@@ -101,18 +92,6 @@ public final class HandshakeValidator {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static boolean hasToken(String headerValue, String token) {
-        if (headerValue == null) {
-            return false;
-        }
-        for (String part : headerValue.split(",")) {
-            if (part.trim().toLowerCase(Locale.ROOT).equals(token)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Optional<HandshakeRejection> reject(String message) {

@@ -8,7 +8,8 @@ import java.util.logging.Logger;
  * Container normalisation: Grizzly (under GlassFish and under our launcher) knows no reason phrase for 426 and
  * writes {@code 426 CUSTOM}, and the Servlet API can no longer set one. Grizzly keeps its phrases in one table
  * with a private {@code register}; we add "Upgrade Required" to it once, which also fixes the 426 that Tyrus
- * itself sends. On a container without Grizzly this does nothing.
+ * itself sends. Its 101 is named for WebSocket only; we give it the RFC's name, as our line protocol uses it too.
+ * On a container without Grizzly this does nothing.
  */
 public final class ReasonPhrases {
 
@@ -24,6 +25,8 @@ public final class ReasonPhrases {
             Method register = httpStatus.getDeclaredMethod("register", int.class, String.class);
             register.setAccessible(true);
             register.invoke(null, 426, "Upgrade Required");
+            // Grizzly names 101 "Web Socket Protocol Handshake", which is wrong for every other protocol.
+            register.invoke(null, 101, "Switching Protocols");
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             LOG.log(Level.FINE, "no Grizzly status table to complete; 426 keeps the container's reason phrase", e);
         }

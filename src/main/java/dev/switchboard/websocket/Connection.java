@@ -1,5 +1,7 @@
 package dev.switchboard.websocket;
 
+import dev.switchboard.hub.OutboundQueue;
+import dev.switchboard.hub.QueueLimits;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
@@ -23,7 +25,10 @@ final class Connection {
         this.session = session;
         this.remoteAddress = remoteAddress;
         this.registry = registry;
-        this.outbound = new OutboundQueue(session, limits,
+        this.outbound = new OutboundQueue(
+                (text, done) -> session.getAsyncRemote().sendText(text,
+                        result -> done.accept(result.isOK() ? null : result.getException())),
+                limits,
                 () -> registry.closeLater(this, CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer"));
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.websocket;
 
 import dev.switchboard.config.Settings;
+import dev.switchboard.hub.QueueLimits;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
@@ -93,7 +94,7 @@ public final class Connections {
     }
 
     /** Runs an action on the registry's thread; after shutdown, right here. */
-    void runLater(Runnable action) {
+    public void runLater(Runnable action) {
         try {
             timer.execute(action);
         } catch (RejectedExecutionException e) {

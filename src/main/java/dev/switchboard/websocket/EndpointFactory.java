@@ -6,7 +6,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.function.Supplier;
 
 /** Hands the container a new endpoint per connection, built with the application's collaborators. */
-final class EndpointFactory extends ServerEndpointConfig.Configurator {
+class EndpointFactory extends ServerEndpointConfig.Configurator {
 
     private final Supplier<? extends Endpoint> factory;
 

@@ -1,6 +1,7 @@
 package dev.switchboard.websocket;
 
 import dev.switchboard.hub.Member;
+import dev.switchboard.hub.OutboundQueue;
 
 import java.util.List;
 

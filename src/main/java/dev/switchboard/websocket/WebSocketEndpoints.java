@@ -25,5 +25,8 @@ public final class WebSocketEndpoints {
         container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, EchoEndpoint.PATH)
                 .configurator(new EndpointFactory(() -> new EchoEndpoint(connections, settings.maxMessageBytes())))
                 .build());
+        container.addEndpoint(ServerEndpointConfig.Builder.create(InspectEndpoint.class, InspectEndpoint.PATH)
+                .configurator(new InspectEndpoint.Configurator(connections))
+                .build());
     }
 }

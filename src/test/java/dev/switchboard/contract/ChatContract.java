@@ -18,6 +18,16 @@ public interface ChatContract extends ServerUnderTest {
         return WsClient.connect(ws("chat/" + room + "?name=" + name));
     }
 
+    /**
+     * Connects and waits for the welcome. An application server may run the endpoint's open after the 101 is on
+     * the wire, so two quick connections can join in either order; tests that care about order wait in between.
+     */
+    default WsClient joined(String room, String name) {
+        WsClient member = join(room, name);
+        member.expect("welcome");
+        return member;
+    }
+
     @Test
     default void aNewMemberIsWelcomedWithTheMembersAndTheLastSeq() {
         String room = Rooms.fresh();
@@ -53,9 +63,7 @@ public interface ChatContract extends ServerUnderTest {
     @Test
     default void everyMemberSenderIncludedGetsTheMessageWithTheNextSeq() {
         String room = Rooms.fresh();
-        try (WsClient ann = join(room, "ann"); WsClient bob = join(room, "bob")) {
-            ann.expect("welcome");
-            bob.expect("welcome");
+        try (WsClient ann = joined(room, "ann"); WsClient bob = joined(room, "bob")) {
             ann.expect("join");
             ann.say("hello bob");
             for (WsClient member : List.of(ann, bob)) {
@@ -148,9 +156,7 @@ public interface ChatContract extends ServerUnderTest {
     /** The sender gets exactly one error with the code; the other member sees nothing; both carry on. */
     private void assertRefusedQuietly(String frame, String code) {
         String room = Rooms.fresh();
-        try (WsClient sender = join(room, "sender"); WsClient other = join(room, "other")) {
-            sender.expect("welcome");
-            other.expect("welcome");
+        try (WsClient sender = joined(room, "sender"); WsClient other = joined(room, "other")) {
             sender.expect("join");
             sender.sendText(frame);
             JsonNode error = sender.expect("error");
@@ -168,9 +174,7 @@ public interface ChatContract extends ServerUnderTest {
     @Test
     default void aMessageOver64KiBClosesTheConnectionWith1009() {
         String room = Rooms.fresh();
-        try (WsClient big = join(room, "big"); WsClient other = join(room, "other")) {
-            big.expect("welcome");
-            other.expect("welcome");
+        try (WsClient big = joined(room, "big"); WsClient other = joined(room, "other")) {
             big.sendText("{\"type\":\"say\",\"text\":\"" + "z".repeat(65 * 1024) + "\"}");
             assertEquals(1009, big.awaitClose().code());
             assertEquals("big", other.nextOfType("leave").path("name").asText());

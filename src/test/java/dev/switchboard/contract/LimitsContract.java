@@ -76,9 +76,9 @@ public interface LimitsContract extends ServerUnderTest {
     @Test
     default void aConnectionThatAnswersNothingIsClosedAndItsMemberLeaves() {
         String room = Rooms.fresh();
-        try (WsClient watcher = WsClient.connect(ws("chat/" + room + "?name=watcher"));
-             RawWebSocket silent = RawWebSocket.open(baseUri(), "chat/" + room + "?name=silent", 65536)) {
-            watcher.expect("welcome");
+        WsClient watcher = WsClient.connect(ws("chat/" + room + "?name=watcher"));
+        watcher.expect("welcome");
+        try (watcher; RawWebSocket silent = RawWebSocket.open(baseUri(), "chat/" + room + "?name=silent", 65536)) {
             assertEquals("silent", watcher.expect("join").path("name").asText());
             JsonNode left = watcher.nextOfType("leave", Duration.ofSeconds(20));
             assertEquals("silent", left.path("name").asText());

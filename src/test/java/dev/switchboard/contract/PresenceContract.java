@@ -11,6 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Who is in a room: names with their connection counts, and join/leave per name rather than per tab. */
 public interface PresenceContract extends ServerUnderTest {
 
+    /** Connects and waits for the welcome, so joins happen in this order (see ChatContract.joined). */
+    private WsClient welcomed(String room, String name) {
+        WsClient member = WsClient.connect(ws("chat/" + room + "?name=" + name));
+        member.expect("welcome");
+        return member;
+    }
+
     private JsonNode members(String room) {
         HttpResponse<String> response = HttpApi.get(http("api/rooms/" + room + "/members"));
         assertEquals(200, response.statusCode(), response.body());
@@ -34,12 +41,8 @@ public interface PresenceContract extends ServerUnderTest {
     @Test
     default void membersListsEachNameOnceWithItsConnectionCount() {
         String room = Rooms.fresh();
-        try (WsClient ann1 = WsClient.connect(ws("chat/" + room + "?name=ann"));
-             WsClient ann2 = WsClient.connect(ws("chat/" + room + "?name=ann"));
-             WsClient bob = WsClient.connect(ws("chat/" + room + "?name=bob"))) {
-            ann1.expect("welcome");
-            ann2.expect("welcome");
-            bob.expect("welcome");
+        try (WsClient ann1 = welcomed(room, "ann"); WsClient ann2 = welcomed(room, "ann");
+             WsClient bob = welcomed(room, "bob")) {
             JsonNode presence = members(room);
             assertEquals(room, presence.path("room").asText());
             assertEquals("[{\"name\":\"ann\",\"connections\":2},{\"name\":\"bob\",\"connections\":1}]",

@@ -6,6 +6,8 @@ import dev.switchboard.contract.EchoContract;
 import dev.switchboard.contract.HandshakeContract;
 import dev.switchboard.contract.HistoryContract;
 import dev.switchboard.contract.HttpApiContract;
+import dev.switchboard.contract.InspectorContract;
+import dev.switchboard.contract.LineContract;
 import dev.switchboard.contract.LimitsContract;
 import dev.switchboard.contract.PresenceContract;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -29,7 +31,7 @@ import java.net.URL;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class GlassFishContractIT implements HttpApiContract, ChatContract, EchoContract, HandshakeContract,
-        HistoryContract, PresenceContract, BackpressureContract, LimitsContract {
+        HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract, InspectorContract {
 
     @ArquillianResource
     private URL deployment;

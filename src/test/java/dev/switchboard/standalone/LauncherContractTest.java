@@ -6,6 +6,8 @@ import dev.switchboard.contract.EchoContract;
 import dev.switchboard.contract.HandshakeContract;
 import dev.switchboard.contract.HistoryContract;
 import dev.switchboard.contract.HttpApiContract;
+import dev.switchboard.contract.InspectorContract;
+import dev.switchboard.contract.LineContract;
 import dev.switchboard.contract.LimitsContract;
 import dev.switchboard.contract.PresenceContract;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +18,7 @@ import java.net.URI;
 
 /** The whole contract against the standalone launcher, started in-process on a free port. */
 class LauncherContractTest implements HttpApiContract, ChatContract, EchoContract, HandshakeContract,
-        HistoryContract, PresenceContract, BackpressureContract, LimitsContract {
+        HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract, InspectorContract {
 
     private static StandaloneServer server;
 

@@ -1,4 +1,4 @@
-package dev.switchboard.websocket;
+package dev.switchboard.hub;
 
 /**
  * Bounds of one connection's outbound backlog.

@@ -1,8 +1,4 @@
-package dev.switchboard.websocket;
-
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
-import jakarta.websocket.Session;
+package dev.switchboard.hub;
 
 import java.util.ArrayDeque;
 import java.util.List;
@@ -10,21 +6,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The outbound side of one WebSocket connection: a bounded queue with at most one asynchronous send in flight.
+ * The outbound side of one member's connection: a bounded queue with at most one asynchronous send in flight.
  * <p>
  * Offering never blocks, so a room can fan out to thousands of connections from one thread. A connection whose
  * backlog exceeds its bounds cannot keep up: the queue drops its backlog and reports the overflow once, and the
- * owner closes the connection. Only the portable {@code RemoteEndpoint.Async} API is used, one send at a time,
- * which every container accepts.
+ * owner closes the connection. The transport is a {@link TextSender}; sends are issued one at a time, which
+ * every container accepts (the portable WebSocket {@code RemoteEndpoint.Async}, servlet non-blocking output).
  * <p>
  * History replayed on join is already held by the room, so it is admitted whole; the bounds apply to the backlog
  * beyond what is left of the replay.
  */
-final class OutboundQueue implements SendHandler {
+public final class OutboundQueue {
 
     private static final Logger LOG = Logger.getLogger(OutboundQueue.class.getName());
 
-    private final Session session;
+    private final TextSender sender;
     private final QueueLimits limits;
     private final Runnable onOverflow;
     private final ArrayDeque<String> queue = new ArrayDeque<>();
@@ -39,14 +35,14 @@ final class OutboundQueue implements SendHandler {
     /** Set by {@link #closeAfterFlush(Runnable)}: run once the backlog has been sent. */
     private Runnable afterFlush;
 
-    OutboundQueue(Session session, QueueLimits limits, Runnable onOverflow) {
-        this.session = session;
+    public OutboundQueue(TextSender sender, QueueLimits limits, Runnable onOverflow) {
+        this.sender = sender;
         this.limits = limits;
         this.onOverflow = onOverflow;
     }
 
     /** Queues a text message; reports an overflow instead when the backlog is over its bounds. */
-    void offer(String text) {
+    public void offer(String text) {
         synchronized (this) {
             if (closed || afterFlush != null) {
                 return;
@@ -68,7 +64,7 @@ final class OutboundQueue implements SendHandler {
     }
 
     /** Queues history for a member that just joined; it must come before any live message. */
-    void replay(List<String> events) {
+    public void replay(List<String> events) {
         synchronized (this) {
             if (closed || afterFlush != null) {
                 return;
@@ -84,7 +80,7 @@ final class OutboundQueue implements SendHandler {
     }
 
     /** Stops taking messages and runs {@code close} once everything queued so far has been sent. */
-    void closeAfterFlush(Runnable close) {
+    public void closeAfterFlush(Runnable close) {
         synchronized (this) {
             if (closed || afterFlush != null) {
                 return;
@@ -95,7 +91,7 @@ final class OutboundQueue implements SendHandler {
     }
 
     /** Drops the backlog; nothing more is sent. */
-    synchronized void discard() {
+    public synchronized void discard() {
         closed = true;
         queue.clear();
         queuedChars = 0;
@@ -104,7 +100,7 @@ final class OutboundQueue implements SendHandler {
     }
 
     /** Messages waiting, for diagnostics. */
-    synchronized int backlog() {
+    public synchronized int backlog() {
         return queue.size();
     }
 
@@ -139,9 +135,9 @@ final class OutboundQueue implements SendHandler {
                 return;
             }
             try {
-                session.getAsyncRemote().sendText(next, this);
+                sender.send(next, this::onSent);
             } catch (RuntimeException e) {
-                onResult(new SendResult(e));
+                onSent(e);
             } finally {
                 synchronized (this) {
                     pumping = false;
@@ -150,12 +146,12 @@ final class OutboundQueue implements SendHandler {
         }
     }
 
-    @Override
-    public void onResult(SendResult result) {
+    /** Completion of the send in flight: {@code failure} is null when it went out. */
+    private void onSent(Throwable failure) {
         synchronized (this) {
             inFlight = false;
-            if (!result.isOK()) {
-                LOG.log(Level.FINE, "send failed; dropping the connection's queue", result.getException());
+            if (failure != null) {
+                LOG.log(Level.FINE, "send failed; dropping the connection's queue", failure);
                 discard();
                 return;
             }

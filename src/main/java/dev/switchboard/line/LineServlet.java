@@ -1,0 +1,74 @@
+package dev.switchboard.line;
+
+import dev.switchboard.config.Settings;
+import dev.switchboard.hub.ChatRules;
+import dev.switchboard.hub.Hub;
+import dev.switchboard.upgrade.UpgradeTokens;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code /line/{room}?name=NAME[&since=SEQ]}: the second protocol on the port. A GET with
+ * {@code Connection: Upgrade} and {@code Upgrade: switchboard-line/1} is switched with
+ * {@link HttpServletRequest#upgrade(Class)}; anything else is answered as plain HTTP saying how to upgrade.
+ */
+public final class LineServlet extends HttpServlet {
+
+    private final transient Hub hub;
+    private final transient Settings settings;
+    private final transient LineConnections connections;
+
+    public LineServlet(Hub hub, Settings settings, LineConnections connections) {
+        this.hub = hub;
+        this.settings = settings;
+        this.connections = connections;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        boolean asksForLine = UpgradeTokens.has(request.getHeader("Upgrade"), UpgradeTokens.LINE)
+                && UpgradeTokens.has(request.getHeader("Connection"), "upgrade");
+        if (!asksForLine || !"GET".equals(request.getMethod())) {
+            refuse(response, 426, request.getRequestURI() + " speaks the line protocol: send GET with "
+                    + "Connection: Upgrade and Upgrade: " + UpgradeTokens.LINE, true);
+            return;
+        }
+        String path = request.getPathInfo();
+        String room = path == null ? null : path.substring(1);
+        String since = request.getParameter("since");
+        Optional<String> bad = ChatRules.checkAddress(room, request.getParameter("name"))
+                .or(() -> ChatRules.checkSince(since));
+        if (bad.isPresent()) {
+            refuse(response, 400, bad.get(), false);
+            return;
+        }
+        LineUpgradeHandler handler = request.upgrade(LineUpgradeHandler.class);
+        handler.attach(new LineSession(hub.room(room), request.getParameter("name"),
+                since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)), settings, connections));
+        response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
+        response.setHeader("Upgrade", UpgradeTokens.LINE);
+        response.setHeader("Connection", "Upgrade");
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String message, boolean offerUpgrade)
+            throws IOException {
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        if (offerUpgrade) {
+            response.setHeader("Upgrade", UpgradeTokens.LINE);
+        }
+        // Grizzly frames no body after an answer to an upgrade request or one that names an Upgrade.
+        response.setHeader("Connection", "close");
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.switchboard.line;
+
+import dev.switchboard.config.Settings;
+import dev.switchboard.hub.Events;
+import dev.switchboard.hub.InvalidMessageException;
+import dev.switchboard.hub.Member;
+import dev.switchboard.hub.OutboundQueue;
+import dev.switchboard.hub.Problem;
+import dev.switchboard.hub.QueueLimits;
+import dev.switchboard.hub.Room;
+import dev.switchboard.limits.TokenBucket;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.WebConnection;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One line-protocol connection after the switch: each line the client sends is said in the room (same rules and
+ * limits as a WebSocket {@code say}), each room event is written back as one line. Non-blocking both ways, with
+ * the same bounded queue and slow-consumer rule as WebSocket members. {@code /quit} or closing the socket leaves.
+ */
+final class LineSession implements ReadListener, Member {
+
+    private static final Logger LOG = Logger.getLogger(LineSession.class.getName());
+    private static final String QUIT = "/quit";
+
+    private final Room room;
+    private final String name;
+    private final OptionalLong since;
+    private final Settings settings;
+    private final LineConnections registry;
+    private final TokenBucket rate;
+    private final AtomicBoolean gone = new AtomicBoolean();
+    private int rateLimitedInARow;
+    private WebConnection connection;
+    private ServletInputStream in;
+    private OutboundQueue outbound;
+    private LineDecoder decoder;
+
+    LineSession(Room room, String name, OptionalLong since, Settings settings, LineConnections registry) {
+        this.room = room;
+        this.name = name;
+        this.since = since;
+        this.settings = settings;
+        this.registry = registry;
+        this.rate = new TokenBucket(settings.ratePerSecond(), settings.rateBurst(), System.nanoTime());
+    }
+
+    /** Called by the container once the connection has switched. */
+    void start(WebConnection webConnection) throws IOException {
+        connection = webConnection;
+        ServletTextSender sender = new ServletTextSender(webConnection.getOutputStream());
+        outbound = new OutboundQueue(sender, new QueueLimits(settings.queueMaxMessages(), settings.queueMaxBytes()),
+                () -> registry.runLater(this::closeNow));
+        decoder = new LineDecoder(settings.maxMessageBytes(), this::onLine,
+                () -> writeLine(LineFormat.error("line-too-long",
+                        "lines are limited to " + settings.maxMessageBytes() + " bytes; this one was dropped")));
+        registry.add(this);
+        webConnection.getOutputStream().setWriteListener(sender);
+        in = webConnection.getInputStream();
+        in.setReadListener(this);
+        room.join(this, since);
+        // Grizzly arms read notifications only when isReady() says no; reading now does that, and takes what
+        // came with the request. Synchronized, as the container may call in at the same time.
+        onDataAvailable();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void deliver(String eventJson) {
+        writeLine(LineFormat.render(eventJson));
+    }
+
+    @Override
+    public void replay(List<String> events) {
+        outbound.replay(events.stream().map(event -> LineFormat.render(event) + "\n").toList());
+    }
+
+    private void writeLine(String line) {
+        outbound.offer(line + "\n");
+    }
+
+    @Override
+    public synchronized void onDataAvailable() throws IOException {
+        byte[] buffer = new byte[8192];
+        while (in.isReady() && !gone.get()) {
+            int read = in.read(buffer);
+            if (read < 0) {
+                return;
+            }
+            decoder.feed(buffer, 0, read);
+        }
+    }
+
+    private void onLine(String line) {
+        if (gone.get()) {
+            return;
+        }
+        if (line.equals(QUIT)) {
+            writeLine("* bye");
+            outbound.closeAfterFlush(this::closeNow);
+            gone.set(true);
+            registry.runLater(() -> room.leave(this));
+            return;
+        }
+        if (!rate.tryTake(System.nanoTime())) {
+            if (++rateLimitedInARow >= settings.rateAbuseLimit()) {
+                writeLine(LineFormat.error("rate-limited", "rate limit exceeded; closing"));
+                outbound.closeAfterFlush(this::closeNow);
+            } else {
+                deliver(Events.error(new Problem("rate-limited", "you are sending faster than this room allows")));
+            }
+            return;
+        }
+        rateLimitedInARow = 0;
+        try {
+            room.publish(name, line);
+        } catch (InvalidMessageException e) {
+            deliver(Events.error(e.problem()));
+        }
+    }
+
+    @Override
+    public void onAllDataRead() {
+        closeNow();
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        LOG.log(Level.FINE, "line connection failed", failure);
+        closeNow();
+    }
+
+    /** The goodbye of a shutdown: what is queued, a last line, then the end of the connection. */
+    void goodbye() {
+        writeLine("* server shutting down");
+        outbound.closeAfterFlush(this::closeNow);
+    }
+
+    /** Leaves the room (off this thread: never inside a fan-out) and ends the connection. Idempotent. */
+    void closeNow() {
+        if (gone.compareAndSet(false, true)) {
+            registry.runLater(() -> room.leave(this));
+        }
+        if (outbound != null) {
+            outbound.discard();
+        }
+        if (registry.remove(this)) {
+            try {
+                connection.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "closing a line connection failed", e);
+            }
+        }
+    }
+}
