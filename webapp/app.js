@@ -1,25 +1,156 @@
-// The chat page: joins one room over a WebSocket opened to the same origin and path prefix as the page,
-// so it works at "/" in the launcher and under a context root such as "/switchboard/" in an application server.
+// The chat page. All text from the server is inserted with textContent, never as HTML.
+import { RoomConnection, socketUrl } from './room-connection.js';
+
+const MAX_TEXT = 4096;
 const $ = (id) => document.getElementById(id);
-let socket = null;
+let connection = null;
+let lastSent = null;
 
-function wsUrl(path) {
-  const url = new URL(path, document.baseURI);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return url;
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
 }
 
-function socketUrl(room, name) {
-  const url = wsUrl(`chat/${encodeURIComponent(room)}`);
-  url.searchParams.set('name', name);
-  return url;
+function show(kind, text, { seq, time, from } = {}) {
+  const item = element('li', kind);
+  if (seq !== undefined) {
+    item.dataset.seq = String(seq);
+    item.append(element('span', 'meta', `#${seq} ${time}`));
+  }
+  if (from !== undefined) item.append(element('span', 'from', from));
+  item.append(element('span', 'text', text));
+  const list = $('messages');
+  list.append(item);
+  list.scrollTop = list.scrollHeight;
 }
+
+function setMembers(names) {
+  $('members').replaceChildren(...names.map((name) => element('li', null, name)));
+}
+const memberNames = () => [...$('members').children].map((item) => item.textContent);
+
+function setState(state, detail) {
+  const label = state === 'reconnecting' && detail
+    ? `reconnecting in ${Math.ceil(detail.delay / 1000)} s` : state;
+  $('state').textContent = label;
+  $('state').dataset.state = state;
+  const live = state === 'live';
+  $('text').disabled = !live;
+  $('send-button').disabled = !live;
+  $('join-button').disabled = live || state === 'connecting';
+  $('leave-button').disabled = state === 'offline';
+  if (state === 'reconnecting' && detail && detail.code !== 1006) {
+    show('notice', `connection closed (${detail.code}${detail.reason ? `: ${detail.reason}` : ''})`);
+  }
+}
+
+function problem(text) {
+  $('problem').textContent = text;
+}
+
+function onEvent(event) {
+  switch (event.type) {
+    case 'welcome':
+      setMembers(event.members);
+      show('notice', `you are ${event.you} in ${event.room}`);
+      break;
+    case 'reset':
+      show('warning', `some messages were missed: history starts again at #${event.from}`);
+      break;
+    case 'message':
+      show('message', event.text, { seq: event.seq, from: event.from, time: new Date(event.ts).toLocaleTimeString() });
+      if (event.from === connection.name && event.text === lastSent) {
+        lastSent = null;
+      }
+      break;
+    case 'join':
+      show('notice', `${event.name} joined (${event.members} here)`);
+      if (!memberNames().includes(event.name)) setMembers([...memberNames(), event.name]);
+      break;
+    case 'leave':
+      show('notice', `${event.name} left (${event.members} here)`);
+      setMembers(memberNames().filter((name) => name !== event.name));
+      break;
+    case 'error':
+      show('error', `not sent: ${event.message}`);
+      problem(event.message);
+      if (lastSent !== null && $('text').value === '') $('text').value = lastSent; // keep what was typed
+      updateCounter();
+      break;
+    default:
+      break;
+  }
+}
+
+function updateCounter() {
+  const length = $('text').value.length;
+  $('counter').textContent = `${length}/${MAX_TEXT}`;
+  $('counter').classList.toggle('over', length > MAX_TEXT);
+}
+
+async function loadRooms() {
+  try {
+    const response = await fetch(new URL('api/rooms', document.baseURI));
+    const rooms = await response.json();
+    $('room-list').replaceChildren(...rooms.map((r) => {
+      const option = element('option');
+      option.value = r.room;
+      option.label = `${r.room} (${r.members} here)`;
+      return option;
+    }));
+  } catch (e) {
+    // the list is a convenience; typing a room still works
+  }
+}
+
+$('join').addEventListener('submit', (e) => {
+  e.preventDefault();
+  if (connection) connection.close();
+  $('messages').replaceChildren();
+  setMembers([]);
+  problem('');
+  $('room-title').textContent = `in ${$('room').value}`;
+  connection = new RoomConnection($('room').value, $('name').value, {
+    state: setState,
+    event: onEvent,
+    fatal: (reason) => problem(`cannot join: ${reason}`),
+  });
+  connection.open();
+});
+
+$('leave-button').addEventListener('click', () => {
+  if (connection) connection.close();
+  loadRooms();
+});
+
+$('text').addEventListener('input', () => {
+  updateCounter();
+  problem('');
+});
+
+$('say').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const text = $('text').value;
+  if (!text.trim()) return;
+  if (text.length > MAX_TEXT) {
+    problem(`message is ${text.length} characters; the limit is ${MAX_TEXT}`);
+    return; // the input keeps the text
+  }
+  if (connection && connection.send(text)) {
+    lastSent = text;
+    $('text').value = '';
+    updateCounter();
+  } else {
+    problem('not connected; your message is still in the box');
+  }
+});
 
 // The handshake inspector: a second socket to the same port reports how the server saw its own upgrade.
 function inspect() {
-  const pagePort = location.port || (location.protocol === 'https:' ? '443' : '80');
-  $('page-port').textContent = pagePort;
-  const socket = new WebSocket(wsUrl('inspect'));
+  $('page-port').textContent = location.port || (location.protocol === 'https:' ? '443' : '80');
+  const socket = new WebSocket(socketUrl('inspect'));
   socket.addEventListener('message', (m) => {
     const report = JSON.parse(m.data);
     const lines = (start, headers) => [start, ...headers.map(([name, value]) => `${name}: ${value}`)].join('\n');
@@ -32,72 +163,7 @@ function inspect() {
     socket.close(1000, 'seen');
   });
 }
+
+updateCounter();
+loadRooms();
 inspect();
-
-function show(kind, text, meta) {
-  const item = document.createElement('li');
-  item.className = kind;
-  if (meta) {
-    const span = document.createElement('span');
-    span.className = 'meta';
-    span.textContent = meta;
-    item.append(span);
-  }
-  item.append(document.createTextNode(text));
-  $('messages').append(item);
-  item.scrollIntoView({ block: 'nearest' });
-}
-
-function setMembers(names) {
-  $('members').replaceChildren(...names.map((name) => {
-    const item = document.createElement('li');
-    item.textContent = name;
-    return item;
-  }));
-}
-
-function setState(state) {
-  $('state').textContent = state;
-  const live = state === 'live';
-  $('text').disabled = !live;
-  $('say').querySelector('button').disabled = !live;
-}
-
-function onEvent(event) {
-  switch (event.type) {
-    case 'welcome': setMembers(event.members); show('notice', `joined ${event.room} as ${event.you}`); break;
-    case 'join': show('notice', `${event.name} joined (${event.members} here)`); addMember(event.name); break;
-    case 'leave': show('notice', `${event.name} left (${event.members} here)`); removeMember(event.name); break;
-    case 'message': show('message', `${event.from}: ${event.text}`, `#${event.seq} ${new Date(event.ts).toLocaleTimeString()}`); break;
-    case 'error': show('error', `error: ${event.message} (${event.code})`); break;
-    default: break;
-  }
-}
-
-function memberNames() {
-  return [...$('members').children].map((item) => item.textContent);
-}
-function addMember(name) { if (!memberNames().includes(name)) setMembers([...memberNames(), name]); }
-function removeMember(name) { setMembers(memberNames().filter((n) => n !== name)); }
-
-$('join').addEventListener('submit', (e) => {
-  e.preventDefault();
-  if (socket) socket.close(1000, 'rejoining');
-  $('messages').replaceChildren();
-  setState('connecting');
-  socket = new WebSocket(socketUrl($('room').value, $('name').value));
-  socket.addEventListener('open', () => setState('live'));
-  socket.addEventListener('message', (m) => onEvent(JSON.parse(m.data)));
-  socket.addEventListener('close', (c) => {
-    setState('offline');
-    if (c.code !== 1000) show('error', `connection closed (${c.code}${c.reason ? ': ' + c.reason : ''})`);
-  });
-});
-
-$('say').addEventListener('submit', (e) => {
-  e.preventDefault();
-  const text = $('text').value;
-  if (!text || !socket || socket.readyState !== WebSocket.OPEN) return;
-  socket.send(JSON.stringify({ type: 'say', text }));
-  $('text').value = '';
-});

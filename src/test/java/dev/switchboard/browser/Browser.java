@@ -1,0 +1,146 @@
+package dev.switchboard.browser;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One person in headless Chromium (Debian's {@code chromium} and {@code chromedriver}), using the chat page the
+ * way a person does. Every wait is on a condition, with a timeout.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, TIMEOUT);
+    }
+
+    /**
+     * Starts a browser. Where Chromium is not installed the test is skipped, except in CI (CI=true), whose
+     * {@code .ci/run} installs it, and wherever {@code -Dbrowser.tests.required=true} is given.
+     */
+    static Browser start() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        boolean required = Boolean.getBoolean("browser.tests.required") || "true".equals(System.getenv("CI"));
+        if (!present && !required) {
+            Assumptions.abort("Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1000,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new Browser(new ChromeDriver(service, options));
+    }
+
+    void open(URI page) {
+        driver.get(page.toString());
+        wait.until(d -> !text("page-port").isEmpty());
+    }
+
+    /** Picks a room and a name and joins; returns when the page says it is live. */
+    void join(String room, String name) {
+        WebElement roomField = driver.findElement(By.id("room"));
+        roomField.clear();
+        roomField.sendKeys(room);
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("join-button")).click();
+        awaitState("live");
+    }
+
+    /** Types a message and presses Enter. */
+    void say(String text) {
+        driver.findElement(By.id("text")).sendKeys(text, Keys.ENTER);
+    }
+
+    /** Puts text in the message box as a paste would (long texts), then presses Enter. */
+    void pasteAndEnter(String text) {
+        WebElement box = driver.findElement(By.id("text"));
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", box, text);
+        box.sendKeys(Keys.ENTER);
+    }
+
+    void awaitState(String state) {
+        wait.withMessage(() -> "page state is " + state()).until(d -> state.equals(state()));
+    }
+
+    String state() {
+        return driver.findElement(By.id("state")).getAttribute("data-state");
+    }
+
+    /** Waits until a message with this text is shown, and returns how many are. */
+    long awaitMessage(String text) {
+        wait.withMessage(() -> "no message '" + text + "' among " + messageTexts())
+                .until(d -> messageTexts().contains(text));
+        return messageTexts().stream().filter(text::equals).count();
+    }
+
+    List<String> messageTexts() {
+        return driver.findElements(By.cssSelector("#messages li.message .text")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    List<String> shownSeqs() {
+        return driver.findElements(By.cssSelector("#messages li.message")).stream()
+                .map(item -> item.getAttribute("data-seq")).toList();
+    }
+
+    String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    String value(String id) {
+        return driver.findElement(By.id(id)).getAttribute("value");
+    }
+
+    int elementCount(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector)).size();
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    void awaitText(String id, String fragment) {
+        wait.withMessage(() -> "#" + id + " says '" + text(id) + "'").until(d -> text(id).contains(fragment));
+    }
+
+    /** Saves a screenshot under target/screenshots and returns its path. */
+    Path screenshot(String name) throws IOException {
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(target.getParent());
+        return Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.switchboard.browser;
+
+import dev.switchboard.contract.ServerUnderTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The chat page in a real browser, served by the runtime under test. */
+public interface BrowserContract extends ServerUnderTest {
+
+    /** Names the runtime in screenshot files, e.g. {@code launcher}. */
+    String runtimeName();
+
+    private static String freshRoom() {
+        return "b-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    default void twoPeopleChatWithEachOther() throws Exception {
+        String room = freshRoom();
+        try (Browser ann = Browser.start(); Browser bob = Browser.start()) {
+            ann.open(baseUri());
+            ann.join(room, "ann");
+            bob.open(baseUri());
+            bob.join(room, "bob");
+            ann.awaitText("members", "bob");
+            ann.say("hi bob, one port serves us both");
+            assertEquals(1, bob.awaitMessage("hi bob, one port serves us both"));
+            bob.say("hi ann, over a WebSocket");
+            assertEquals(1, ann.awaitMessage("hi ann, over a WebSocket"));
+            assertEquals(List.of("1", "2"), ann.shownSeqs());
+            assertEquals(List.of("1", "2"), bob.shownSeqs());
+            ann.awaitText("socket-ports", "port " + baseUri().getPort());
+            ann.screenshot(runtimeName() + "-two-people");
+        }
+    }
+
+    @Test
+    default void aMessageWithMarkupIsShownAsText() {
+        String room = freshRoom();
+        String attack = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\"><b>bold</b>";
+        try (Browser ann = Browser.start(); Browser bob = Browser.start()) {
+            ann.open(baseUri());
+            ann.join(room, "ann");
+            bob.open(baseUri());
+            bob.join(room, "bob");
+            ann.say(attack);
+            assertEquals(1, bob.awaitMessage(attack), "the markup is shown as the text it is");
+            assertNull(bob.script("return window.pwned"), "no script ran");
+            assertEquals(0, bob.elementCount("#messages script, #messages img, #messages b"));
+        }
+    }
+
+    @Test
+    default void afterTheServerDropsThePageItReconnectsAndShowsTheMissedMessagesOnce() {
+        String room = freshRoom();
+        try (Browser ann = Browser.start()) {
+            ann.open(baseUri());
+            ann.join(room, "ann");
+            // Sending far over the rate makes the server drop the socket (1008 "rate limit exceeded").
+            ann.script("const box = document.getElementById('text'), form = document.getElementById('say');"
+                    + "for (let i = 0; i < 120; i++) { box.value = 'flood ' + i; form.requestSubmit(); }");
+            ann.awaitState("reconnecting");
+            for (int i = 1; i <= 3; i++) {
+                publish(room, "api", "sent while you were away " + i);
+            }
+            assertEquals("reconnecting", ann.state(), "the messages must be sent while the page is away");
+            ann.awaitState("live");
+            for (int i = 1; i <= 3; i++) {
+                assertEquals(1, ann.awaitMessage("sent while you were away " + i), "shown exactly once");
+            }
+            List<String> seqs = ann.shownSeqs();
+            assertEquals(seqs.size(), new HashSet<>(seqs).size(), "no seq is shown twice: " + seqs);
+        }
+    }
+
+    @Test
+    default void anOverlongMessageIsRefusedWithAVisibleReasonAndKept() {
+        String room = freshRoom();
+        try (Browser ann = Browser.start()) {
+            ann.open(baseUri());
+            ann.join(room, "ann");
+            String tooLong = "x".repeat(4100);
+            ann.pasteAndEnter(tooLong);
+            ann.awaitText("problem", "4096");
+            assertTrue(ann.text("problem").contains("4100"), ann.text("problem"));
+            assertEquals(tooLong, ann.value("text"), "the text stays in the box");
+            assertEquals("4100/4096", ann.text("counter"));
+            assertTrue(ann.messageTexts().isEmpty(), "nothing was sent");
+        }
+    }
+}
