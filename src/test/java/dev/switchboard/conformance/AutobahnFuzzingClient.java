@@ -1,0 +1,113 @@
+package dev.switchboard.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the Autobahn TestSuite's fuzzing client (crossbario's RFC 6455 conformance suite, Jython build bundled by
+ * the autobahntestsuite-maven-plugin artifact) against one WebSocket URL, and reads its report.
+ */
+final class AutobahnFuzzingClient {
+
+    static final Path TOOLS = Path.of("target", "autobahn", "tools");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One case's outcome as the suite judged it. */
+    record Outcome(String behavior, String closeBehavior) {
+    }
+
+    /** The report of one run: outcome per case id (e.g. {@code 6.4.1}). */
+    record Report(String agent, Map<String, Outcome> cases, Path directory) {
+
+        long count(String behavior) {
+            return cases.values().stream().filter(o -> o.behavior().equals(behavior)).count();
+        }
+
+        /** Cases whose behaviour or close behaviour the suite calls FAILED. */
+        Map<String, Outcome> failed() {
+            Map<String, Outcome> failed = new TreeMap<>();
+            cases.forEach((id, o) -> {
+                if ("FAILED".equals(o.behavior()) || "FAILED".equals(o.closeBehavior())) {
+                    failed.put(id, o);
+                }
+            });
+            return failed;
+        }
+
+        /** {@code autobahn launcher: 247 cases, 247 ok (241 OK, 3 NON-STRICT, 3 INFORMATIONAL), 0 failed}. */
+        String summary() {
+            long ok = count("OK");
+            long nonStrict = count("NON-STRICT");
+            long informational = count("INFORMATIONAL");
+            return "autobahn " + agent + ": " + cases.size() + " cases, " + (ok + nonStrict + informational) + " ok ("
+                    + ok + " OK, " + nonStrict + " NON-STRICT, " + informational + " INFORMATIONAL), "
+                    + failed().size() + " failed";
+        }
+
+        /** Counts per case group, e.g. {@code 6 -> {OK=142, NON-STRICT=3}}. */
+        Map<Integer, Map<String, Long>> byGroup() {
+            Map<Integer, Map<String, Long>> groups = new TreeMap<>();
+            cases.forEach((id, o) -> groups.computeIfAbsent(Integer.parseInt(id.split("\\.")[0]), g -> new TreeMap<>())
+                    .merge(o.behavior(), 1L, Long::sum));
+            return groups;
+        }
+    }
+
+    private AutobahnFuzzingClient() {
+    }
+
+    /**
+     * Runs the given case groups (e.g. {@code 1.*,2.*}) against {@code url}, writing the HTML and JSON reports to
+     * {@code target/autobahn/<agent>}.
+     */
+    static Report run(String agent, URI url, String cases) throws IOException, InterruptedException {
+        Path jython = TOOLS.resolve("jython-standalone.jar").toAbsolutePath();
+        Path suite = TOOLS.resolve("autobahntestsuite-maven-plugin.jar").toAbsolutePath();
+        if (!Files.exists(jython) || !Files.exists(suite)) {
+            throw new IllegalStateException("run through Maven: it copies the suite to " + TOOLS);
+        }
+        Path directory = Path.of("target", "autobahn", agent).toAbsolutePath();
+        Files.createDirectories(directory);
+        ObjectNode spec = JSON.createObjectNode();
+        spec.putObject("options").put("failByDrop", false);
+        spec.put("outdir", directory.resolve("report").toString());
+        spec.putArray("servers").addObject().put("agent", agent).put("url", url.toString())
+                .putObject("options").put("version", 18);
+        var caseList = spec.putArray("cases");
+        for (String group : cases.split(",")) {
+            caseList.add(group.trim());
+        }
+        spec.putArray("exclude-cases");
+        spec.putObject("exclude-agent-cases");
+        Path specFile = directory.resolve("fuzzingclient.json");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(specFile.toFile(), spec);
+
+        Process process = new ProcessBuilder("java", "-Dpython.path=" + suite, "-jar", jython.toString(),
+                "-m", "autobahntestsuite.wstest", "-m", "fuzzingclient", "-s", specFile.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("fuzzingclient.log").toFile())
+                .start();
+        if (!process.waitFor(30, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the fuzzing client did not finish; see " + directory);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("the fuzzing client failed (" + process.exitValue() + "); see "
+                    + directory.resolve("fuzzingclient.log"));
+        }
+        JsonNode index = JSON.readTree(directory.resolve("report").resolve("index.json").toFile()).path(agent);
+        Map<String, Outcome> outcomes = new TreeMap<>();
+        index.fields().forEachRemaining(entry -> outcomes.put(entry.getKey(), new Outcome(
+                entry.getValue().path("behavior").asText(), entry.getValue().path("behaviorClose").asText())));
+        return new Report(agent, outcomes, directory);
+    }
+}
