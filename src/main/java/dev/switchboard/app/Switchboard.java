@@ -19,9 +19,11 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerContainer;
 
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * One Switchboard application instance: its settings, hub, connections, servlets and WebSocket endpoints. The
@@ -77,9 +79,11 @@ public final class Switchboard {
         addServlet(context, "line", new LineServlet(hub, settings, lineConnections), "/line/*");
     }
 
-    /** Deploys the endpoints and starts the heartbeat. */
-    public void deployEndpoints(ServerContainer container) throws DeploymentException {
-        WebSocketEndpoints.deploy(container, hub, connections, settings);
+    /**
+     * Deploys the endpoints, offering these extensions on {@code /chat} and {@code /echo}, and starts the heartbeat.
+     */
+    public void deployEndpoints(ServerContainer container, List<Extension> extensions) throws DeploymentException {
+        WebSocketEndpoints.deploy(container, hub, connections, settings, extensions);
         connections.start();
     }
 

@@ -1,5 +1,7 @@
 package dev.switchboard.app;
 
+import dev.switchboard.config.InvalidSettingException;
+import dev.switchboard.config.Setting;
 import dev.switchboard.config.Settings;
 import dev.switchboard.config.SettingsSource;
 import jakarta.servlet.ServletContext;
@@ -8,6 +10,8 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
+
+import java.util.List;
 
 /**
  * Starts Switchboard when the WAR is deployed and says goodbye to its sockets when it is undeployed. Settings come
@@ -26,13 +30,19 @@ public final class SwitchboardContextListener implements ServletContextListener 
         if (!(container instanceof ServerContainer serverContainer)) {
             throw new IllegalStateException("this application server offers no Jakarta WebSocket container");
         }
-        switchboard = new Switchboard(Settings.load(SettingsSource.firstOf(
+        Settings settings = Settings.load(SettingsSource.firstOf(
                 SettingsSource.systemProperties(),
                 SettingsSource.environment(),
-                SettingsSource.contextParameters(context::getInitParameter))));
+                SettingsSource.contextParameters(context::getInitParameter)));
+        if (settings.permessageDeflate()) {
+            throw new InvalidSettingException("setting " + Setting.PERMESSAGE_DEFLATE.key()
+                    + " = true is supported by the standalone launcher only; the application server decides "
+                    + "which WebSocket extensions it offers");
+        }
+        switchboard = new Switchboard(settings);
         switchboard.installServlets(context);
         try {
-            switchboard.deployEndpoints(serverContainer);
+            switchboard.deployEndpoints(serverContainer, List.of());
         } catch (DeploymentException e) {
             throw new IllegalStateException("cannot deploy the WebSocket endpoints", e);
         }

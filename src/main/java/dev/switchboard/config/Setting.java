@@ -31,6 +31,8 @@ public enum Setting {
             "a WebSocket that sends nothing (not even a pong) for this long is closed and its member leaves"),
     HTTP_IDLE_TIMEOUT("http.idle.timeout", "30s",
             "launcher only: idle HTTP keep-alive connections are closed after this long (upgraded ones are exempt)"),
+    PERMESSAGE_DEFLATE("permessage.deflate", "false",
+            "launcher only: negotiate permessage-deflate (RFC 7692) on /chat and /echo; costs memory per connection"),
     SHUTDOWN_GRACE("shutdown.grace", "5s",
             "on shutdown or undeploy, how long members get to receive their queued messages before close 1001");
 

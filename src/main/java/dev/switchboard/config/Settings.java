@@ -27,6 +27,7 @@ public record Settings(
         Duration pingInterval,
         Duration idleTimeout,
         Duration httpIdleTimeout,
+        boolean permessageDeflate,
         Duration shutdownGrace) {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
@@ -54,6 +55,7 @@ public record Settings(
                 reader.duration(Setting.PING_INTERVAL),
                 reader.duration(Setting.IDLE_TIMEOUT),
                 reader.duration(Setting.HTTP_IDLE_TIMEOUT),
+                reader.bool(Setting.PERMESSAGE_DEFLATE),
                 reader.duration(Setting.SHUTDOWN_GRACE));
         if (settings.idleTimeout.compareTo(settings.pingInterval) <= 0) {
             throw new InvalidSettingException(Setting.IDLE_TIMEOUT.key() + " (" + settings.idleTimeout

@@ -82,13 +82,50 @@ final class HandshakeValidationAddOn implements AddOn {
 
         /** Marks a request as checked: later chunks, and frames after an upgrade, carry the same request. */
         private static final String CHECKED = HandshakeValidationAddOn.class.getName() + ".checked";
+        private static final String FRAME_GUARD = MaskedFrameGuard.class.getName();
+        private static final byte[] CLOSE_1002 = closeFrame(1002, "client frames must be masked");
+
+        /** After a WebSocket upgrade the content is the client's frames: an unmasked one ends the connection. */
+        private static NextAction guardFrames(FilterChainContext ctx, HttpRequestPacket request, HttpContent content) {
+            if (!(request.getAttribute(FRAME_GUARD) instanceof MaskedFrameGuard guard)
+                    || guard.allows(content.getContent())) {
+                return ctx.getInvokeAction();
+            }
+            request.removeAttribute(FRAME_GUARD);
+            Buffer close = Buffers.wrap(ctx.getMemoryManager(), CLOSE_1002);
+            ctx.getConnection().write(close, new EmptyCompletionHandler<WriteResult>() {
+                @Override
+                public void completed(WriteResult result) {
+                    ctx.getConnection().closeSilently();
+                }
+
+                @Override
+                public void failed(Throwable throwable) {
+                    ctx.getConnection().closeSilently();
+                }
+            });
+            return ctx.getStopAction();
+        }
+
+        private static byte[] closeFrame(int code, String reason) {
+            byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+            byte[] frame = new byte[4 + text.length];
+            frame[0] = (byte) 0x88;
+            frame[1] = (byte) (2 + text.length);
+            frame[2] = (byte) (code >> 8);
+            frame[3] = (byte) code;
+            System.arraycopy(text, 0, frame, 4, text.length);
+            return frame;
+        }
 
         @Override
         public NextAction handleRead(FilterChainContext ctx) {
             if (!(ctx.getMessage() instanceof HttpContent content)
-                    || !(content.getHttpHeader() instanceof HttpRequestPacket request)
-                    || request.getAttribute(CHECKED) != null) {
+                    || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
                 return ctx.getInvokeAction();
+            }
+            if (request.getAttribute(CHECKED) != null) {
+                return guardFrames(ctx, request, content);
             }
             request.setAttribute(CHECKED, Boolean.TRUE);
             Optional<HandshakeRejection> rejection = validator.check(new GrizzlyUpgradeRequest(request));
@@ -106,6 +143,10 @@ final class HandshakeValidationAddOn implements AddOn {
                     // An upgraded connection is governed by its protocol, not the HTTP idle timeout. Should the
                     // upgrade not happen (no endpoint, a refusal), Grizzly closes the connection after answering.
                     IdleTimeoutFilter.setCustomTimeout(ctx.getConnection(), -1, TimeUnit.SECONDS);
+                }
+                if (HandshakeValidator.isWebSocketUpgrade(new GrizzlyUpgradeRequest(request))) {
+                    request.setAttribute(FRAME_GUARD, new MaskedFrameGuard());
+                    return guardFrames(ctx, request, content);
                 }
                 return ctx.getInvokeAction();
             }

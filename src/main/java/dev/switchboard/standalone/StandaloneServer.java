@@ -7,9 +7,11 @@ import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.servlet.WebappContext;
+import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -61,7 +63,8 @@ public final class StandaloneServer implements AutoCloseable {
         http.getServerConfiguration().addHttpHandler(
                 new CLStaticHttpHandler(StandaloneServer.class.getClassLoader(), WEB_ROOT), "/");
         try {
-            switchboard.deployEndpoints(webSocket);
+            switchboard.deployEndpoints(webSocket, switchboard.settings().permessageDeflate()
+                    ? List.of(new PerMessageDeflateExtension()) : List.of());
             webSocket.start("", listener.getPort());
         } catch (DeploymentException e) {
             throw new IllegalStateException("cannot deploy the WebSocket endpoints", e);

@@ -3,8 +3,11 @@ package dev.switchboard.websocket;
 import dev.switchboard.config.Settings;
 import dev.switchboard.hub.Hub;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.util.List;
 
 /**
  * Deploys our endpoints into a Jakarta WebSocket container: the application server's in the WAR, Tyrus's in
@@ -17,13 +20,19 @@ public final class WebSocketEndpoints {
     private WebSocketEndpoints() {
     }
 
-    public static void deploy(ServerContainer container, Hub hub, Connections connections, Settings settings)
-            throws DeploymentException {
+    /**
+     * @param extensions WebSocket extensions offered on {@code /chat} and {@code /echo} (the launcher's
+     *                   permessage-deflate when it is switched on), or none
+     */
+    public static void deploy(ServerContainer container, Hub hub, Connections connections, Settings settings,
+                              List<Extension> extensions) throws DeploymentException {
         container.addEndpoint(ServerEndpointConfig.Builder.create(ChatEndpoint.class, ChatEndpoint.PATH)
                 .configurator(new EndpointFactory(() -> new ChatEndpoint(hub, connections, settings)))
+                .extensions(extensions)
                 .build());
         container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, EchoEndpoint.PATH)
                 .configurator(new EndpointFactory(() -> new EchoEndpoint(connections, settings.maxMessageBytes())))
+                .extensions(extensions)
                 .build());
         container.addEndpoint(ServerEndpointConfig.Builder.create(InspectEndpoint.class, InspectEndpoint.PATH)
                 .configurator(new InspectEndpoint.Configurator(connections))

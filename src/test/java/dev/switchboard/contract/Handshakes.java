@@ -6,10 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /** Handshake headers and the accept value as RFC 6455 §4.2.2 defines them, computed independently of the server. */
-final class Handshakes {
+public final class Handshakes {
 
     /** The sample nonce of RFC 6455 §1.3. */
-    static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
+    public static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     private Handshakes() {
@@ -19,7 +19,7 @@ final class Handshakes {
         return headers(KEY, "13");
     }
 
-    static String[] headers(String key, String version) {
+    public static String[] headers(String key, String version) {
         return new String[] {
             "Upgrade: websocket",
             "Connection: Upgrade",

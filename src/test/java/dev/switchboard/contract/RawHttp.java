@@ -16,7 +16,7 @@ import java.util.Map;
  * HTTP at the byte level over a plain {@link Socket}: what a handshake looks like on the wire, with no client
  * library deciding which headers to send or how to read the answer.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private static final int TIMEOUT_MILLIS = 10_000;
 
@@ -24,9 +24,9 @@ final class RawHttp {
     }
 
     /** A response head and its body: Content-Length bytes, or up to the close the server announced. */
-    record Response(int status, String reason, Map<String, List<String>> headers, String body) {
+    public record Response(int status, String reason, Map<String, List<String>> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null ? null : String.join(",", values);
         }
@@ -36,7 +36,7 @@ final class RawHttp {
      * Sends {@code GET path} with the given header lines to the server of {@code base} and reads the answer.
      * For a 101 only the head is read: what follows is WebSocket frames.
      */
-    static Response get(URI base, String path, String... headerLines) {
+    public static Response get(URI base, String path, String... headerLines) {
         StringBuilder request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
         for (String line : headerLines) {

@@ -104,6 +104,20 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** Sends one text frame without a mask, which RFC 6455 §5.1 forbids a client to do. */
+    void sendUnmaskedText(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[2 + payload.length];
+        frame[0] = (byte) 0x81;
+        frame[1] = (byte) payload.length;
+        System.arraycopy(payload, 0, frame, 2, payload.length);
+        try {
+            socket.getOutputStream().write(frame);
+        } catch (IOException e) {
+            throw new AssertionError("send failed", e);
+        }
+    }
+
     /** Sends one masked text frame; false when the connection no longer takes writes. */
     boolean trySendText(String text) {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import dev.switchboard.contract.HistoryContract;
 import dev.switchboard.contract.HttpApiContract;
 import dev.switchboard.contract.InspectorContract;
 import dev.switchboard.contract.LineContract;
+import dev.switchboard.contract.MaskingContract;
 import dev.switchboard.contract.LimitsContract;
 import dev.switchboard.contract.PresenceContract;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,7 +32,8 @@ import java.net.URL;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class GlassFishContractIT implements HttpApiContract, ChatContract, EchoContract, HandshakeContract,
-        HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract, InspectorContract {
+        HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract, InspectorContract,
+        MaskingContract {
 
     @ArquillianResource
     private URL deployment;
@@ -44,6 +46,11 @@ class GlassFishContractIT implements HttpApiContract, ChatContract, EchoContract
 
     @Override
     public boolean closeFrameReachesAStalledPeer() {
+        return false;
+    }
+
+    @Override
+    public boolean refusesUnmaskedClientFrames() {
         return false;
     }
 

@@ -8,6 +8,7 @@ import dev.switchboard.contract.HistoryContract;
 import dev.switchboard.contract.HttpApiContract;
 import dev.switchboard.contract.InspectorContract;
 import dev.switchboard.contract.LineContract;
+import dev.switchboard.contract.MaskingContract;
 import dev.switchboard.contract.LimitsContract;
 import dev.switchboard.contract.PresenceContract;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +19,8 @@ import java.net.URI;
 
 /** The whole contract against the standalone launcher, started in-process on a free port. */
 class LauncherContractTest implements HttpApiContract, ChatContract, EchoContract, HandshakeContract,
-        HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract, InspectorContract {
+        HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract, InspectorContract,
+        MaskingContract {
 
     private static StandaloneServer server;
 
