@@ -127,6 +127,12 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /** Runs a script that calls its last argument with the result. */
+    Object asyncScript(String script, Object... arguments) {
+        driver.manage().timeouts().scriptTimeout(TIMEOUT);
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+    }
+
     void awaitText(String id, String fragment) {
         wait.withMessage(() -> "#" + id + " says '" + text(id) + "'").until(d -> text(id).contains(fragment));
     }
