@@ -92,18 +92,7 @@ final class HandshakeValidationAddOn implements AddOn {
                 return ctx.getInvokeAction();
             }
             request.removeAttribute(FRAME_GUARD);
-            Buffer close = Buffers.wrap(ctx.getMemoryManager(), CLOSE_1002);
-            ctx.getConnection().write(close, new EmptyCompletionHandler<WriteResult>() {
-                @Override
-                public void completed(WriteResult result) {
-                    ctx.getConnection().closeSilently();
-                }
-
-                @Override
-                public void failed(Throwable throwable) {
-                    ctx.getConnection().closeSilently();
-                }
-            });
+            writeThenClose(ctx, Buffers.wrap(ctx.getMemoryManager(), CLOSE_1002));
             return ctx.getStopAction();
         }
 
@@ -165,8 +154,12 @@ final class HandshakeValidationAddOn implements AddOn {
             byte[] body = refused.body().getBytes(StandardCharsets.UTF_8);
             response.setContentLength(body.length);
             Buffer buffer = Buffers.wrap(ctx.getMemoryManager(), body);
-            HttpContent answer = HttpContent.builder(response).content(buffer).last(true).build();
-            ctx.write(answer, new EmptyCompletionHandler<WriteResult>() {
+            writeThenClose(ctx, HttpContent.builder(response).content(buffer).last(true).build());
+        }
+
+        /** Writes a last message down the chain (through the HTTP codec) and then closes the connection. */
+        private static void writeThenClose(FilterChainContext ctx, Object message) {
+            ctx.write(message, new EmptyCompletionHandler<WriteResult>() {
                 @Override
                 public void completed(WriteResult result) {
                     ctx.getConnection().closeSilently();

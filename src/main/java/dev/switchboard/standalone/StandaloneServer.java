@@ -31,12 +31,13 @@ public final class StandaloneServer implements AutoCloseable {
 
     private final Switchboard switchboard;
     private final HttpServer http = new HttpServer();
-    private final StandaloneWebSocketContainer webSocket = new StandaloneWebSocketContainer();
+    private final StandaloneWebSocketContainer webSocket;
     private final WebappContext web = new WebappContext("switchboard", "");
     private final NetworkListener listener;
 
     private StandaloneServer(String host, int port, Settings settings) {
         switchboard = new Switchboard(settings);
+        webSocket = new StandaloneWebSocketContainer(settings.maxMessageBytes());
         listener = new NetworkListener("switchboard", host, port);
         // Grizzly's idle timeout filter uses this for every connection; HandshakeValidationAddOn exempts upgraded ones.
         listener.getKeepAlive().setIdleTimeoutInSeconds(

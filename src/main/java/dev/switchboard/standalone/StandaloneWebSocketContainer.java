@@ -23,9 +23,18 @@ final class StandaloneWebSocketContainer extends TyrusServerContainer {
 
     private final WebSocketEngine engine;
 
-    StandaloneWebSocketContainer() {
+    /** Tyrus's own default; a single frame must fit in it whole. */
+    private static final int TYRUS_DEFAULT_INCOMING_BUFFER = 4 * 1024 * 1024;
+
+    /**
+     * @param maxMessageBytes our message limit: the incoming frame buffer is made large enough for a frame of that
+     *                        size, so the limit, not Tyrus's buffer, decides (1009 rather than 1011)
+     */
+    StandaloneWebSocketContainer(int maxMessageBytes) {
         super((Set<Class<?>>) null);
-        engine = TyrusWebSocketEngine.builder(this).build();
+        engine = TyrusWebSocketEngine.builder(this)
+                .incomingBufferSize(Math.max(TYRUS_DEFAULT_INCOMING_BUFFER, maxMessageBytes + 16))
+                .build();
     }
 
     @Override

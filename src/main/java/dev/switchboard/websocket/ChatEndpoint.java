@@ -59,9 +59,8 @@ public final class ChatEndpoint extends Endpoint {
             CloseReasons.close(session, CloseReason.CloseCodes.VIOLATED_POLICY, badAddress.get());
             return;
         }
-        connection = connections.open(session);
+        connection = connections.openOrRefuse(session);
         if (connection == null) {
-            CloseReasons.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections");
             return;
         }
         session.setMaxTextMessageBufferSize(settings.maxMessageBytes());

@@ -66,8 +66,19 @@ public final class Connections {
                 && perAddress.getOrDefault(address, 0) < settings.maxConnectionsPerAddress();
     }
 
-    /** Registers a new session, or returns null when it is over a connection limit. */
-    synchronized Connection open(Session session) {
+    /**
+     * Registers a new session; when it is over a connection limit (a handshake that raced others past the check
+     * before the upgrade), closes it with 1013 and returns null.
+     */
+    Connection openOrRefuse(Session session) {
+        Connection connection = open(session);
+        if (connection == null) {
+            CloseReasons.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections");
+        }
+        return connection;
+    }
+
+    private synchronized Connection open(Session session) {
         String address = RemoteAddress.of(session);
         if (!hasRoomFor(address)) {
             return null;

@@ -32,9 +32,8 @@ public final class EchoEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        connection = connections.open(session);
+        connection = connections.openOrRefuse(session);
         if (connection == null) {
-            CloseReasons.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections");
             return;
         }
         session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {

@@ -53,9 +53,8 @@ public final class InspectEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        connection = connections.open(session);
+        connection = connections.openOrRefuse(session);
         if (connection == null) {
-            CloseReasons.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections");
             return;
         }
         Object report = session.getUserProperties().get(REPORT);

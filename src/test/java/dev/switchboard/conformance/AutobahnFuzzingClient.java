@@ -65,6 +65,17 @@ final class AutobahnFuzzingClient {
     private AutobahnFuzzingClient() {
     }
 
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var paths = Files.walk(path)) {
+            for (Path each : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
+        }
+    }
+
     /**
      * Runs the given case groups (e.g. {@code 1.*,2.*}) against {@code url}, writing the HTML and JSON reports to
      * {@code target/autobahn/<agent>}.
@@ -76,6 +87,8 @@ final class AutobahnFuzzingClient {
             throw new IllegalStateException("run through Maven: it copies the suite to " + TOOLS);
         }
         Path directory = Path.of("target", "autobahn", agent).toAbsolutePath();
+        // A report left by an earlier run must never be read as this one's.
+        deleteRecursively(directory.resolve("report"));
         Files.createDirectories(directory);
         ObjectNode spec = JSON.createObjectNode();
         spec.putObject("options").put("failByDrop", false);

@@ -79,7 +79,8 @@ public final class RawHttp {
         return new Response(status, statusLine.length > 2 ? statusLine[2] : "", headers, body);
     }
 
-    private static String readHead(InputStream in) throws IOException {
+    /** Reads a response head up to the blank line, without the blank line. */
+    static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         byte[] end = {'\r', '\n', '\r', '\n'};

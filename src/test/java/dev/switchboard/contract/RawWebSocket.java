@@ -2,7 +2,6 @@ package dev.switchboard.contract;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,6 +18,7 @@ public final class RawWebSocket implements AutoCloseable {
 
     private final Socket socket;
     private final DataInputStream in;
+    private String head;
 
     /** A frame as read: opcode and payload. */
     public record Frame(int opcode, byte[] payload) {
@@ -47,6 +47,11 @@ public final class RawWebSocket implements AutoCloseable {
      * @param receiveBuffer the socket's receive buffer in bytes; small values make a stalled reader stall sooner
      */
     public static RawWebSocket open(URI base, String pathAndQuery, int receiveBuffer) {
+        return open(base, pathAndQuery, receiveBuffer, new String[0]);
+    }
+
+    /** As {@link #open(URI, String, int)}, with extra request header lines. */
+    static RawWebSocket open(URI base, String pathAndQuery, int receiveBuffer, String... extraHeaders) {
         try {
             Socket socket = new Socket();
             socket.setReceiveBufferSize(receiveBuffer);
@@ -58,12 +63,15 @@ public final class RawWebSocket implements AutoCloseable {
             for (String header : Handshakes.validHeaders()) {
                 request.append(header).append("\r\n");
             }
+            for (String header : extraHeaders) {
+                request.append(header).append("\r\n");
+            }
             socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             RawWebSocket client = new RawWebSocket(socket);
-            String head = client.readHead();
-            if (!head.startsWith("HTTP/1.1 101")) {
+            client.head = client.readHead();
+            if (!client.head.startsWith("HTTP/1.1 101")) {
                 socket.close();
-                throw new Refused(head);
+                throw new Refused(client.head);
             }
             return client;
         } catch (IOException e) {
@@ -72,18 +80,7 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     private String readHead() throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < end.length) {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException("closed during the handshake");
-            }
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
+        return RawHttp.readHead(in) + "\r\n\r\n";
     }
 
     /** The server answered the handshake with something other than 101; the message is the response head. */
@@ -142,6 +139,16 @@ public final class RawWebSocket implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The server's answer to the handshake: status line and headers. */
+    String head() {
+        return head;
+    }
+
+    /** This client's own port. */
+    int localPort() {
+        return socket.getLocalPort();
     }
 
     /** Reads the next text, binary or close frame, skipping the server's pings (this client never answers). */

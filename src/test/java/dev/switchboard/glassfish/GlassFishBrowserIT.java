@@ -4,35 +4,17 @@ import dev.switchboard.browser.BrowserContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 
 /** The chat page in Chromium, served by the WAR in GlassFish under its context root. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class GlassFishBrowserIT implements BrowserContract {
-
-    @ArquillianResource
-    private URL deployment;
+class GlassFishBrowserIT extends DeployedWar implements BrowserContract {
 
     @Deployment(testable = false)
     static WebArchive shippedWar() {
         return GlassFishContractIT.shippedWar();
-    }
-
-    @Override
-    public URI baseUri() {
-        try {
-            URI uri = deployment.toURI();
-            return uri.getPath().endsWith("/") ? uri : URI.create(uri + "/");
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -14,16 +14,12 @@ import dev.switchboard.contract.PresenceContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 
 /**
  * The whole contract against the WAR we ship ({@code target/switchboard.war}, built by {@code package}),
@@ -31,12 +27,9 @@ import java.net.URL;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class GlassFishContractIT implements HttpApiContract, ChatContract, EchoContract, HandshakeContract,
-        HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract, InspectorContract,
-        MaskingContract {
-
-    @ArquillianResource
-    private URL deployment;
+class GlassFishContractIT extends DeployedWar implements HttpApiContract, ChatContract, EchoContract,
+        HandshakeContract, HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract,
+        InspectorContract, MaskingContract {
 
     @Deployment(testable = false)
     static WebArchive shippedWar() {
@@ -52,15 +45,5 @@ class GlassFishContractIT implements HttpApiContract, ChatContract, EchoContract
     @Override
     public boolean refusesUnmaskedClientFrames() {
         return false;
-    }
-
-    @Override
-    public URI baseUri() {
-        try {
-            URI uri = deployment.toURI();
-            return uri.getPath().endsWith("/") ? uri : URI.create(uri + "/");
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
