@@ -14,10 +14,26 @@ import java.util.List;
  */
 final class LineFormat {
 
+    /**
+     * A room hands the same event string to every member in turn on one thread, so the last rendering is kept per
+     * thread: each event is parsed once per fan-out, not once per line member.
+     */
+    private static final ThreadLocal<String[]> LAST = ThreadLocal.withInitial(() -> new String[2]);
+
     private LineFormat() {
     }
 
+    /** The line for an encoded event (without the line break). */
     static String render(String eventJson) {
+        String[] last = LAST.get();
+        if (last[0] != eventJson) { // identity: the very string the room encoded once
+            last[1] = renderNow(eventJson);
+            last[0] = eventJson;
+        }
+        return last[1];
+    }
+
+    private static String renderNow(String eventJson) {
         JsonNode event;
         try {
             event = Events.JSON.readTree(eventJson);

@@ -137,6 +137,10 @@ final class Browser implements AutoCloseable {
         wait.withMessage(() -> "#" + id + " says '" + text(id) + "'").until(d -> text(id).contains(fragment));
     }
 
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
     /** Saves a screenshot under target/screenshots and returns its path. */
     Path screenshot(String name) throws IOException {
         File shot = driver.getScreenshotAs(OutputType.FILE);

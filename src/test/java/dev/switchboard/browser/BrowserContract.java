@@ -42,6 +42,33 @@ public interface BrowserContract extends ServerUnderTest {
     }
 
     @Test
+    default void everyControlHasALabelAndNewMessagesAreAnnounced() {
+        try (Browser ann = Browser.start()) {
+            ann.open(baseUri());
+            assertEquals(0L, ann.script("return [...document.querySelectorAll('input, button')]"
+                    + ".filter(e => e.labels ? e.labels.length === 0 && !e.textContent.trim() : false).length"),
+                    "every input has a label and every button a text");
+            assertEquals("polite", ann.script("return document.getElementById('messages').getAttribute('aria-live')"));
+            assertEquals("status", ann.script("return document.getElementById('state').getAttribute('role')"));
+            assertEquals("alert", ann.script("return document.getElementById('problem').getAttribute('role')"));
+        }
+    }
+
+    @Test
+    default void onAPhoneWidthThePageFitsWithoutSidewaysScrolling() throws Exception {
+        try (Browser ann = Browser.start()) {
+            ann.resize(390, 844);
+            ann.open(baseUri());
+            ann.join(freshRoom(), "ann");
+            ann.say("small screens too");
+            ann.awaitMessage("small screens too");
+            assertEquals(Boolean.TRUE, ann.script(
+                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+            ann.screenshot(runtimeName() + "-phone");
+        }
+    }
+
+    @Test
     default void aMessageWithMarkupIsShownAsText() {
         String room = freshRoom();
         String attack = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\"><b>bold</b>";
