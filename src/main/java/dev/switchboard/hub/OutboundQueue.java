@@ -2,6 +2,7 @@ package dev.switchboard.hub;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -10,20 +11,21 @@ import java.util.logging.Logger;
  * <p>
  * Offering never blocks, so a room can fan out to thousands of connections from one thread. A connection whose
  * backlog exceeds its bounds cannot keep up: the queue drops its backlog and reports the overflow once, and the
- * owner closes the connection. The transport is a {@link TextSender}; sends are issued one at a time, which
+ * owner closes the connection. The transport is a {@link MessageSender}; sends are issued one at a time, which
  * every container accepts (the portable WebSocket {@code RemoteEndpoint.Async}, servlet non-blocking output).
  * <p>
  * History replayed on join is already held by the room, so it is admitted whole; the bounds apply to the backlog
  * beyond what is left of the replay.
  */
-public final class OutboundQueue {
+public final class OutboundQueue<M> {
 
     private static final Logger LOG = Logger.getLogger(OutboundQueue.class.getName());
 
-    private final TextSender sender;
+    private final MessageSender<M> sender;
+    private final ToLongFunction<M> size;
     private final QueueLimits limits;
     private final Runnable onOverflow;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final ArrayDeque<M> queue = new ArrayDeque<>();
     private long queuedChars;
     /** How many of the queued messages, from the head, are replayed history, and their size. */
     private int replayLeft;
@@ -35,28 +37,37 @@ public final class OutboundQueue {
     /** Set by {@link #closeAfterFlush(Runnable)}: run once the backlog has been sent. */
     private Runnable afterFlush;
 
-    public OutboundQueue(TextSender sender, QueueLimits limits, Runnable onOverflow) {
+    /**
+     * @param sender     the transport, one send at a time
+     * @param size       a message's weight against {@link QueueLimits#maxChars()}: characters or bytes
+     * @param limits     the bounds of the backlog
+     * @param onOverflow told once when the backlog goes over its bounds; it closes the connection
+     */
+    public OutboundQueue(MessageSender<M> sender, ToLongFunction<M> size, QueueLimits limits, Runnable onOverflow) {
         this.sender = sender;
+        this.size = size;
         this.limits = limits;
         this.onOverflow = onOverflow;
     }
 
-    /** Queues a text message; reports an overflow instead when the backlog is over its bounds. */
-    public void offer(String text) {
+    /** Queues a message; reports an overflow instead when the backlog is over its bounds. */
+    public void offer(M message) {
+        boolean overflow;
         synchronized (this) {
             if (closed || afterFlush != null) {
                 return;
             }
-            if (queue.size() - replayLeft >= limits.maxMessages()
-                    || queuedChars - replayCharsLeft + text.length() > limits.maxChars()) {
+            long weight = size.applyAsLong(message);
+            overflow = queue.size() - replayLeft >= limits.maxMessages()
+                    || queuedChars - replayCharsLeft + weight > limits.maxChars();
+            if (overflow) {
                 discard();
             } else {
-                queue.add(text);
-                queuedChars += text.length();
-                text = null;
+                queue.add(message);
+                queuedChars += weight;
             }
         }
-        if (text != null) {
+        if (overflow) {
             onOverflow.run();
             return;
         }
@@ -64,16 +75,17 @@ public final class OutboundQueue {
     }
 
     /** Queues history for a member that just joined; it must come before any live message. */
-    public void replay(List<String> events) {
+    public void replay(List<M> events) {
         synchronized (this) {
             if (closed || afterFlush != null) {
                 return;
             }
-            for (String event : events) {
+            for (M event : events) {
+                long weight = size.applyAsLong(event);
                 queue.add(event);
-                queuedChars += event.length();
+                queuedChars += weight;
                 replayLeft++;
-                replayCharsLeft += event.length();
+                replayCharsLeft += weight;
             }
         }
         pump();
@@ -106,7 +118,7 @@ public final class OutboundQueue {
 
     private void pump() {
         while (true) {
-            String next;
+            M next;
             Runnable flushed = null;
             synchronized (this) {
                 if (inFlight || pumping || closed) {
@@ -119,10 +131,11 @@ public final class OutboundQueue {
                         closed = true;
                     }
                 } else {
-                    queuedChars -= next.length();
+                    long weight = size.applyAsLong(next);
+                    queuedChars -= weight;
                     if (replayLeft > 0) {
                         replayLeft--;
-                        replayCharsLeft -= next.length();
+                        replayCharsLeft -= weight;
                     }
                     inFlight = true;
                     pumping = true;

@@ -4,7 +4,8 @@ package dev.switchboard.hub;
  * Bounds of one connection's outbound backlog.
  *
  * @param maxMessages how many messages may wait
- * @param maxChars    how many characters they may hold together (JSON events are mostly ASCII: about bytes)
+ * @param maxChars    how much they may weigh together: characters of text (JSON events are mostly ASCII, so
+ *                    about bytes), bytes of binary
  */
 public record QueueLimits(int maxMessages, long maxChars) {
 }

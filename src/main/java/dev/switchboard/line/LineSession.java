@@ -40,7 +40,7 @@ final class LineSession implements ReadListener, Member {
     private int rateLimitedInARow;
     private WebConnection connection;
     private ServletInputStream in;
-    private OutboundQueue outbound;
+    private OutboundQueue<String> outbound;
     private LineDecoder decoder;
 
     LineSession(Room room, String name, OptionalLong since, Settings settings, LineConnections registry) {
@@ -56,7 +56,8 @@ final class LineSession implements ReadListener, Member {
     void start(WebConnection webConnection) throws IOException {
         connection = webConnection;
         ServletTextSender sender = new ServletTextSender(webConnection.getOutputStream());
-        outbound = new OutboundQueue(sender, new QueueLimits(settings.queueMaxMessages(), settings.queueMaxBytes()),
+        outbound = new OutboundQueue<>(sender, String::length,
+                new QueueLimits(settings.queueMaxMessages(), settings.queueMaxBytes()),
                 () -> registry.runLater(this::closeNow));
         decoder = new LineDecoder(settings.maxMessageBytes(), this::onLine,
                 () -> writeLine(LineFormat.error("line-too-long",

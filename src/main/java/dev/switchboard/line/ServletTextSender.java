@@ -1,6 +1,6 @@
 package dev.switchboard.line;
 
-import dev.switchboard.hub.TextSender;
+import dev.switchboard.hub.MessageSender;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 
@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * Sends text over a servlet's non-blocking output: writes only when the stream is ready, and reports a send as
  * done when the container could take all of it, so a client that stops reading holds up its own queue only.
  */
-final class ServletTextSender implements TextSender, WriteListener {
+final class ServletTextSender implements MessageSender<String>, WriteListener {
 
     private final ServletOutputStream out;
     private byte[] waiting;

@@ -7,6 +7,7 @@ import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.servlet.WebappContext;
+import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 
 import java.io.IOException;
@@ -42,6 +43,9 @@ public final class StandaloneServer implements AutoCloseable {
         // Grizzly's idle timeout filter uses this for every connection; HandshakeValidationAddOn exempts upgraded ones.
         listener.getKeepAlive().setIdleTimeoutInSeconds(
                 (int) Math.max(1, settings.httpIdleTimeout().toSeconds()));
+        // Application code (Tyrus's handlers, our endpoints, servlets) runs on worker threads, never on the selector
+        // threads that serve every connection's IO.
+        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         listener.registerAddOn(new HandshakeValidationAddOn(switchboard.handshakeValidator()));
         listener.registerAddOn(webSocket.grizzlyAddOn());
         http.addListener(listener);

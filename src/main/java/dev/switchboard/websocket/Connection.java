@@ -5,6 +5,7 @@ import dev.switchboard.hub.QueueLimits;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -16,7 +17,7 @@ final class Connection {
     private final Session session;
     private final String remoteAddress;
     private final Connections registry;
-    private final OutboundQueue outbound;
+    private final OutboundQueue<Object> outbound;
     private final AtomicBoolean gone = new AtomicBoolean();
     private volatile Runnable onGone = () -> { };
     private volatile long lastHeardNanos = System.nanoTime();
@@ -25,10 +26,7 @@ final class Connection {
         this.session = session;
         this.remoteAddress = remoteAddress;
         this.registry = registry;
-        this.outbound = new OutboundQueue(
-                (text, done) -> session.getAsyncRemote().sendText(text,
-                        result -> done.accept(result.isOK() ? null : result.getException())),
-                limits,
+        this.outbound = new OutboundQueue<>(this::sendAsync, Connection::weight, limits,
                 () -> registry.closeLater(this, CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer"));
     }
 
@@ -40,8 +38,22 @@ final class Connection {
         return remoteAddress;
     }
 
-    OutboundQueue outbound() {
+    /** Text ({@code String}) and binary ({@code ByteBuffer}) messages to send, in order, bounded. */
+    OutboundQueue<Object> outbound() {
         return outbound;
+    }
+
+    private void sendAsync(Object message, java.util.function.Consumer<Throwable> done) {
+        jakarta.websocket.SendHandler handler = result -> done.accept(result.isOK() ? null : result.getException());
+        if (message instanceof ByteBuffer binary) {
+            session.getAsyncRemote().sendBinary(binary, handler);
+        } else {
+            session.getAsyncRemote().sendText((String) message, handler);
+        }
+    }
+
+    private static long weight(Object message) {
+        return message instanceof ByteBuffer binary ? binary.remaining() : ((String) message).length();
     }
 
     /** What to do once when the connection goes, whoever notices first (e.g. leave the room). */

@@ -7,13 +7,16 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 
 /**
- * {@code /echo}: sends every text and binary message back unchanged, frame by frame, so fragmented messages
- * come back fragmented. Messages over the size limit are closed with 1009. Used by conformance runs and
- * benchmarks.
+ * {@code /echo}: sends every text and binary message back unchanged, fragmented messages included (they come back
+ * whole). Messages over the size limit are closed with 1009. Used by conformance runs and benchmarks.
+ * <p>
+ * Fragments are gathered up to the limit and the echo goes out through the connection's bounded queue with an
+ * asynchronous send, like chat events: a client that does not read its echoes never blocks a container thread,
+ * it is closed as a slow consumer.
  */
 public final class EchoEndpoint extends Endpoint {
 
@@ -24,6 +27,8 @@ public final class EchoEndpoint extends Endpoint {
     private Connection connection;
     /** Bytes of the message being received so far; partial frames of one message arrive in order. */
     private long messageBytes;
+    private final StringBuilder text = new StringBuilder();
+    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
 
     EchoEndpoint(Connections connections, int maxMessageBytes) {
         this.connections = connections;
@@ -36,43 +41,44 @@ public final class EchoEndpoint extends Endpoint {
         if (connection == null) {
             return;
         }
+        session.setMaxTextMessageBufferSize(maxMessageBytes);
+        session.setMaxBinaryMessageBufferSize(maxMessageBytes);
         session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {
-            if (withinLimit(session, Utf8.length(part), last)) {
-                echo(session, () -> session.getBasicRemote().sendText(part, last));
+            if (withinLimit(session, Utf8.length(part))) {
+                text.append(part);
+                if (last) {
+                    connection.outbound().offer(text.toString());
+                    text.setLength(0);
+                    messageBytes = 0;
+                }
             }
         });
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (part, last) -> {
-            if (withinLimit(session, part.remaining(), last)) {
-                echo(session, () -> session.getBasicRemote().sendBinary(part, last));
+            if (withinLimit(session, part.remaining())) {
+                byte[] bytes = new byte[part.remaining()];
+                part.get(bytes);
+                binary.writeBytes(bytes);
+                if (last) {
+                    connection.outbound().offer(ByteBuffer.wrap(binary.toByteArray()));
+                    binary.reset();
+                    messageBytes = 0;
+                }
             }
         });
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.heard());
     }
 
-    private boolean withinLimit(Session session, long partBytes, boolean last) {
+    private boolean withinLimit(Session session, long partBytes) {
         connection.heard();
         messageBytes += partBytes;
         if (messageBytes > maxMessageBytes) {
+            text.setLength(0);
+            binary.reset();
             CloseReasons.close(session, CloseReason.CloseCodes.TOO_BIG,
                     "message over " + maxMessageBytes + " bytes");
             return false;
         }
-        if (last) {
-            messageBytes = 0;
-        }
         return true;
-    }
-
-    private interface Send {
-        void run() throws IOException;
-    }
-
-    private static void echo(Session session, Send send) {
-        try {
-            send.run();
-        } catch (IOException e) {
-            CloseReasons.close(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "echo failed");
-        }
     }
 
     @Override

@@ -9,9 +9,9 @@ import java.util.List;
 final class SessionMember implements Member {
 
     private final String name;
-    private final OutboundQueue outbound;
+    private final OutboundQueue<Object> outbound;
 
-    SessionMember(String name, OutboundQueue outbound) {
+    SessionMember(String name, OutboundQueue<Object> outbound) {
         this.name = name;
         this.outbound = outbound;
     }
@@ -28,6 +28,6 @@ final class SessionMember implements Member {
 
     @Override
     public void replay(List<String> events) {
-        outbound.replay(events);
+        outbound.replay(List.copyOf(events));
     }
 }
