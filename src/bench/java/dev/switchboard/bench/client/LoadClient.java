@@ -1,0 +1,100 @@
+package dev.switchboard.bench.client;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The load generator's WebSocket client: Netty, epoll when the platform has it, a few event-loop threads shared by
+ * every connection. A connection is ready once the server's {@code 101} has been checked; after that the caller's
+ * handler sees only WebSocket frames (pings are answered by Netty).
+ */
+public final class LoadClient implements AutoCloseable {
+
+    private static final int MAX_FRAME = 1 << 20;
+
+    private final EventLoopGroup group;
+    private final Class<? extends SocketChannel> channelType;
+
+    /** @param threads event-loop threads; connections are spread over them */
+    public LoadClient(int threads) {
+        if (Epoll.isAvailable()) {
+            group = new EpollEventLoopGroup(threads);
+            channelType = EpollSocketChannel.class;
+        } else {
+            group = new NioEventLoopGroup(threads);
+            channelType = NioSocketChannel.class;
+        }
+    }
+
+    /** Which transport the client runs on, for the report. */
+    public String transport() {
+        return channelType == EpollSocketChannel.class ? "epoll" : "nio";
+    }
+
+    /**
+     * Opens a WebSocket to {@code uri}; the future completes with the channel once the handshake succeeded.
+     *
+     * @param handler the frame handler this connection gets (one per connection, or a sharable one)
+     */
+    public CompletableFuture<Channel> connect(URI uri, Supplier<? extends ChannelHandler> handler) {
+        CompletableFuture<Channel> ready = new CompletableFuture<>();
+        WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
+                .webSocketUri(uri)
+                .version(WebSocketVersion.V13)
+                .customHeaders(new DefaultHttpHeaders())
+                .maxFramePayloadLength(MAX_FRAME)
+                .handshakeTimeoutMillis(TimeUnit.SECONDS.toMillis(60))
+                .dropPongFrames(true)
+                .build();
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(channelType)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 60_000)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(
+                                new HttpClientCodec(),
+                                new HttpObjectAggregator(8192),
+                                new WebSocketClientProtocolHandler(config),
+                                new HandshakeListener(ready),
+                                handler.get());
+                    }
+                });
+        ChannelFuture connecting = bootstrap.connect(uri.getHost(), uri.getPort());
+        connecting.addListener(done -> {
+            if (!done.isSuccess()) {
+                ready.completeExceptionally(done.cause());
+            }
+        });
+        return ready;
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.switchboard.bench.report;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A performance target of the project (issue 7), checked against one run's medians: either a ratio between two
+ * targets measured side by side, or a bound on one target's value.
+ *
+ * @param description what is asked, in words
+ * @param metric      the metric compared
+ * @param target      the target it is asked of
+ * @param reference   the target compared with, or null for an absolute bound
+ * @param bound       the least ratio (or, when {@code atMost}, the greatest ratio or value)
+ * @param atMost      true when the ratio or value must not exceed {@code bound}
+ */
+public record Goal(String description, Metric metric, String target, String reference, double bound, boolean atMost) {
+
+    public static final String LAUNCHER = "launcher";
+
+    /** The targets of issue 7. */
+    public static List<Goal> ofIssue7() {
+        Metric fanout = Metric.higher("fanout", "deliveries/s");
+        Metric fanoutP99 = Metric.lower("fanout", "p99 ms");
+        Metric echo = Metric.higher("echo", "round trips/s");
+        Metric handshakes = Metric.higher("connect", "handshakes/s");
+        Metric rss = Metric.lower("connect", "RSS KB/connection");
+        return List.of(
+                new Goal("fan-out deliveries/s ≥ 1.0× Node ws", fanout, LAUNCHER, "node-ws", 1.0, false),
+                new Goal("fan-out p99 no worse than Node ws", fanoutP99, LAUNCHER, "node-ws", 1.0, true),
+                new Goal("echo round trips/s ≥ 1.0× Node ws", echo, LAUNCHER, "node-ws", 1.0, false),
+                new Goal("handshakes/s ≥ 1.3× raw Tyrus", handshakes, LAUNCHER, "raw-tyrus", 1.3, false),
+                new Goal("RSS per idle connection ≤ 8 KB", rss, LAUNCHER, null, 8, true),
+                new Goal("GlassFish echo ≥ 0.8× launcher", echo, "glassfish", LAUNCHER, 0.8, false),
+                new Goal("GlassFish fan-out ≥ 0.8× launcher", fanout, "glassfish", LAUNCHER, 0.8, false),
+                new Goal("GlassFish handshakes ≥ 0.8× launcher", handshakes, "glassfish", LAUNCHER, 0.8, false));
+    }
+
+    /** The measured ratio (or value, for an absolute bound), when both sides were measured. */
+    public Optional<Double> measured(Results results) {
+        Optional<Results.Summary> mine = results.summary(metric, target);
+        if (mine.isEmpty()) {
+            return Optional.empty();
+        }
+        if (reference == null) {
+            return Optional.of(mine.get().median());
+        }
+        return results.summary(metric, reference).map(theirs -> mine.get().median() / theirs.median());
+    }
+
+    public boolean isMet(double measured) {
+        return atMost ? measured <= bound : measured >= bound;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.switchboard.bench.scenario;
+
+import dev.switchboard.bench.client.LoadClient;
+import dev.switchboard.bench.report.Metric;
+import dev.switchboard.bench.report.ProcessStats;
+import dev.switchboard.bench.report.Results;
+import dev.switchboard.bench.target.RunningServer;
+import dev.switchboard.bench.target.Target;
+
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a scenario runs with: the client, the target and its running server, the load's sizes, where results go.
+ *
+ * @param run a number unique to this scenario run, for room names that must not repeat
+ */
+public record ScenarioContext(LoadClient client, Target target, RunningServer server, int port, Load load,
+                              Results results, PrintStream log, long run) {
+
+    public void report(Metric metric, double value) {
+        results.add(metric, target.name(), value);
+    }
+
+    /**
+     * Waits until the server has been nearly idle (under 5% of a core) for half a second, up to 30 seconds: work a
+     * scenario left behind (members leaving a big room, a JIT burst) must not land in the next one's numbers.
+     */
+    public void awaitServerQuiet() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long previous = ProcessStats.cpuNanos(server.pid());
+        while (System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(500);
+            long now = ProcessStats.cpuNanos(server.pid());
+            if (now - previous < TimeUnit.MILLISECONDS.toNanos(25)) {
+                return;
+            }
+            previous = now;
+        }
+        log.println("  (server still busy after 30 s; measuring anyway)");
+    }
+
+    /**
+     * Lets a phase of a scenario run for {@code phase}, failing early when the server dies or the load has made no
+     * progress for {@link #STALL_SECONDS} seconds.
+     *
+     * @param progress a counter of completed operations
+     */
+    public void hold(java.time.Duration phase, java.util.function.LongSupplier progress, String what)
+            throws InterruptedException {
+        long now = System.nanoTime();
+        long end = now + phase.toNanos();
+        long lastCount = progress.getAsLong();
+        long lastMoved = now;
+        while (now < end) {
+            TimeUnit.MILLISECONDS.sleep(Math.min(250, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - now))));
+            now = System.nanoTime();
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server died during " + what);
+            }
+            long count = progress.getAsLong();
+            if (count != lastCount) {
+                lastCount = count;
+                lastMoved = now;
+            } else if (now - lastMoved > TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
+                throw new IllegalStateException(what + " made no progress for " + STALL_SECONDS + " s");
+            }
+        }
+    }
+
+    private static final int STALL_SECONDS = 10;
+}
