@@ -4,6 +4,7 @@ import dev.switchboard.config.Settings;
 import dev.switchboard.http.HealthServlet;
 import dev.switchboard.http.RoomsServlet;
 import dev.switchboard.http.WebSocketOnlyServlet;
+import dev.switchboard.hub.Flusher;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.limits.OriginPolicy;
 import dev.switchboard.line.LineConnections;
@@ -13,6 +14,7 @@ import dev.switchboard.upgrade.HandshakeValidator;
 import dev.switchboard.upgrade.ReasonPhrases;
 import dev.switchboard.websocket.Connections;
 import dev.switchboard.websocket.WebSocketEndpoints;
+import dev.switchboard.websocket.WebSocketWires;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.Servlet;
@@ -36,16 +38,24 @@ public final class Switchboard {
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final Settings settings;
+    private final Flusher flusher;
     private final Hub hub;
     private final Connections connections;
     private final HandshakeValidator handshakeValidator;
     private final LineConnections lineConnections;
 
+    /** An instance whose WebSockets send through the portable {@code RemoteEndpoint.Async}. */
     public Switchboard(Settings settings) {
+        this(settings, WebSocketWires.PORTABLE);
+    }
+
+    /** @param wires how WebSocket connections' messages reach the network */
+    public Switchboard(Settings settings, WebSocketWires wires) {
         this.settings = settings;
+        this.flusher = Flusher.perProcessor("switchboard-flusher");
         this.hub = new Hub(settings.historySize());
-        this.connections = new Connections(settings);
-        this.lineConnections = new LineConnections(connections::runLater);
+        this.connections = new Connections(settings, wires, flusher);
+        this.lineConnections = new LineConnections(connections::runLater, flusher);
         this.handshakeValidator = new HandshakeValidator(
                 new OriginPolicy(settings.allowedOrigins(), settings.requireOrigin()), connections::hasRoomFor);
     }
@@ -91,6 +101,7 @@ public final class Switchboard {
     public void shutdown() {
         lineConnections.shutdown(settings.shutdownGrace());
         connections.shutdown();
+        flusher.close();
     }
 
     private static void addServlet(ServletContext context, String name, Servlet servlet, String... mappings) {

@@ -125,7 +125,7 @@ public final class RoomsServlet extends JsonServlet {
         }
         try {
             ChatMessage message = hub.room(room).publish(publish.from(), publish.text());
-            JsonResponses.send(response, 201, message.toEvent());
+            JsonResponses.send(response, 201, message.toEvent().json());
         } catch (InvalidMessageException e) {
             JsonResponses.error(response, 400, e.getMessage());
         }

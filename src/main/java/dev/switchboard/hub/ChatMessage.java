@@ -14,7 +14,7 @@ import java.time.Instant;
 public record ChatMessage(String room, long seq, String from, String text, Instant ts) {
 
     /** The {@code message} event for this message, as sent to every member. */
-    public String toEvent() {
+    public Event toEvent() {
         return Events.message(this);
     }
 }

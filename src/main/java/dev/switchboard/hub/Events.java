@@ -16,22 +16,22 @@ public final class Events {
     private Events() {
     }
 
-    public static String welcome(String room, String you, Collection<String> members, long lastSeq) {
+    public static Event welcome(String room, String you, Collection<String> members, long lastSeq) {
         ObjectNode event = event("welcome").put("room", room).put("you", you);
         ArrayNode names = event.putArray("members");
         members.forEach(names::add);
         return encode(event.put("seq", lastSeq));
     }
 
-    public static String join(String room, String name, int members) {
+    public static Event join(String room, String name, int members) {
         return encode(event("join").put("room", room).put("name", name).put("members", members));
     }
 
-    public static String leave(String room, String name, int members) {
+    public static Event leave(String room, String name, int members) {
         return encode(event("leave").put("room", room).put("name", name).put("members", members));
     }
 
-    public static String message(ChatMessage message) {
+    public static Event message(ChatMessage message) {
         return encode(event("message")
                 .put("room", message.room())
                 .put("seq", message.seq())
@@ -41,11 +41,11 @@ public final class Events {
     }
 
     /** Sent before a replay when messages the member asked for have already left history. */
-    public static String reset(long oldestSeq) {
+    public static Event reset(long oldestSeq) {
         return encode(event("reset").put("from", oldestSeq));
     }
 
-    public static String error(Problem problem) {
+    public static Event error(Problem problem) {
         return encode(event("error").put("code", problem.code()).put("message", problem.message()));
     }
 
@@ -62,9 +62,9 @@ public final class Events {
         return JSON.createObjectNode().put("type", type);
     }
 
-    private static String encode(ObjectNode node) {
+    private static Event encode(ObjectNode node) {
         try {
-            return JSON.writeValueAsString(node);
+            return new Event(JSON.writeValueAsString(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + node, e);
         }

@@ -9,14 +9,14 @@ import java.util.List;
  * @param messages encoded {@code message} events, oldest first
  * @param lastSeq  the room's latest seq
  */
-public record HistoryPage(String room, List<String> messages, long lastSeq) {
+public record HistoryPage(String room, List<Event> messages, long lastSeq) {
 
     /** {@code {"room":R,"messages":[...],"lastSeq":L}}, reusing the events as they were encoded once. */
     public String toJson() {
-        StringBuilder json = new StringBuilder(64 + messages.stream().mapToInt(String::length).sum());
+        StringBuilder json = new StringBuilder(64 + messages.stream().mapToInt(Event::length).sum());
         json.append("{\"room\":").append(Events.quote(room)).append(",\"messages\":[");
         for (int i = 0; i < messages.size(); i++) {
-            json.append(i == 0 ? "" : ",").append(messages.get(i));
+            json.append(i == 0 ? "" : ",").append(messages.get(i).json());
         }
         return json.append("],\"lastSeq\":").append(lastSeq).append('}').toString();
     }

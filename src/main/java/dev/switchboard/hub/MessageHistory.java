@@ -9,17 +9,17 @@ import java.util.List;
  */
 final class MessageHistory {
 
-    private final String[] events;
+    private final Event[] events;
     private int start;
     private int size;
     private long oldestSeq = 1;
 
     MessageHistory(int capacity) {
-        events = new String[capacity];
+        events = new Event[capacity];
     }
 
     /** Appends the event of the next seq; the oldest one falls out when the ring is full. */
-    void append(String event) {
+    void append(Event event) {
         if (size == events.length) {
             events[start] = event;
             start = (start + 1) % events.length;
@@ -36,11 +36,11 @@ final class MessageHistory {
     }
 
     /** Events with seq greater than {@code since}, oldest first, at most {@code limit}. */
-    List<String> after(long since, int limit) {
+    List<Event> after(long since, int limit) {
         long first = Math.max(since + 1, oldestSeq);
         int skip = (int) Math.min(first - oldestSeq, size);
         int count = Math.min(size - skip, limit);
-        List<String> result = new ArrayList<>(Math.max(count, 0));
+        List<Event> result = new ArrayList<>(Math.max(count, 0));
         for (int i = 0; i < count; i++) {
             result.add(events[(start + skip + i) % events.length]);
         }

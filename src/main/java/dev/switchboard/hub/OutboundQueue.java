@@ -1,18 +1,22 @@
 package dev.switchboard.hub;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The outbound side of one member's connection: a bounded queue with at most one asynchronous send in flight.
+ * The outbound side of one member's connection: a bounded queue, written by a {@link Flusher} lane one batch at a
+ * time.
  * <p>
- * Offering never blocks, so a room can fan out to thousands of connections from one thread. A connection whose
- * backlog exceeds its bounds cannot keep up: the queue drops its backlog and reports the overflow once, and the
- * owner closes the connection. The transport is a {@link MessageSender}; sends are issued one at a time, which
- * every container accepts (the portable WebSocket {@code RemoteEndpoint.Async}, servlet non-blocking output).
+ * Offering never blocks and never writes: it enqueues and, when the queue was idle, schedules it on its lane. So a
+ * room fans out to thousands of connections in a short loop, and the writes happen on the flusher's threads, as
+ * many messages per batch as have gathered. A connection whose backlog exceeds its bounds cannot keep up: the queue
+ * drops its backlog and reports the overflow once, and the owner closes the connection. The transport is a
+ * {@link MessageSender}; at most one batch is in flight, so every container's asynchronous send accepts it.
  * <p>
  * History replayed on join is already held by the room, so it is admitted whole; the bounds apply to the backlog
  * beyond what is left of the replay.
@@ -21,61 +25,82 @@ public final class OutboundQueue<M> {
 
     private static final Logger LOG = Logger.getLogger(OutboundQueue.class.getName());
 
+    /** A batch holds at most this many messages, or this weight, unless its first message alone weighs more. */
+    static final int MAX_BATCH_MESSAGES = 256;
+    static final long MAX_BATCH_WEIGHT = 64 * 1024;
+
     private final MessageSender<M> sender;
     private final ToLongFunction<M> size;
     private final QueueLimits limits;
     private final Runnable onOverflow;
-    private final ArrayDeque<M> queue = new ArrayDeque<>();
-    private long queuedChars;
-    /** How many of the queued messages, from the head, are replayed history, and their size. */
+    private final Flusher flusher;
+    private final int lane;
+    private final Consumer<Throwable> onSent = this::onSent;
+    private final ArrayDeque<M> queue = new ArrayDeque<>(4);
+    /** The batch in flight; reused, as there is at most one. */
+    private final List<M> batch = new ArrayList<>(0);
+    /** The next queue on the same lane; see {@link Flusher}. */
+    OutboundQueue<?> nextScheduled;
+    private long queuedWeight;
+    /** How many of the queued messages, from the head, are replayed history, and their weight. */
     private int replayLeft;
-    private long replayCharsLeft;
+    private long replayWeightLeft;
     private boolean inFlight;
-    /** True while a thread is inside {@code sendText}; a completion on that same call stack must not recurse. */
-    private boolean pumping;
+    private boolean scheduled;
     private boolean closed;
     /** Set by {@link #closeAfterFlush(Runnable)}: run once the backlog has been sent. */
     private Runnable afterFlush;
 
     /**
-     * @param sender     the transport, one send at a time
+     * @param sender     the transport, one batch at a time
      * @param size       a message's weight against {@link QueueLimits#maxChars()}: characters or bytes
      * @param limits     the bounds of the backlog
+     * @param flusher    whose threads send the batches
      * @param onOverflow told once when the backlog goes over its bounds; it closes the connection
      */
-    public OutboundQueue(MessageSender<M> sender, ToLongFunction<M> size, QueueLimits limits, Runnable onOverflow) {
+    public OutboundQueue(MessageSender<M> sender, ToLongFunction<M> size, QueueLimits limits, Flusher flusher,
+                         Runnable onOverflow) {
         this.sender = sender;
         this.size = size;
         this.limits = limits;
+        this.flusher = flusher;
+        this.lane = flusher.assignLane();
         this.onOverflow = onOverflow;
+    }
+
+    int lane() {
+        return lane;
     }
 
     /** Queues a message; reports an overflow instead when the backlog is over its bounds. */
     public void offer(M message) {
         boolean overflow;
+        boolean schedule = false;
         synchronized (this) {
             if (closed || afterFlush != null) {
                 return;
             }
             long weight = size.applyAsLong(message);
             overflow = queue.size() - replayLeft >= limits.maxMessages()
-                    || queuedChars - replayCharsLeft + weight > limits.maxChars();
+                    || queuedWeight - replayWeightLeft + weight > limits.maxChars();
             if (overflow) {
                 discard();
             } else {
                 queue.add(message);
-                queuedChars += weight;
+                queuedWeight += weight;
+                schedule = markScheduled();
             }
         }
         if (overflow) {
             onOverflow.run();
-            return;
+        } else if (schedule) {
+            flusher.schedule(this);
         }
-        pump();
     }
 
     /** Queues history for a member that just joined; it must come before any live message. */
-    public void replay(List<M> events) {
+    public void replay(List<? extends M> events) {
+        boolean schedule;
         synchronized (this) {
             if (closed || afterFlush != null) {
                 return;
@@ -83,32 +108,39 @@ public final class OutboundQueue<M> {
             for (M event : events) {
                 long weight = size.applyAsLong(event);
                 queue.add(event);
-                queuedChars += weight;
+                queuedWeight += weight;
                 replayLeft++;
-                replayCharsLeft += weight;
+                replayWeightLeft += weight;
             }
+            schedule = markScheduled();
         }
-        pump();
+        if (schedule) {
+            flusher.schedule(this);
+        }
     }
 
     /** Stops taking messages and runs {@code close} once everything queued so far has been sent. */
     public void closeAfterFlush(Runnable close) {
+        boolean schedule;
         synchronized (this) {
             if (closed || afterFlush != null) {
                 return;
             }
             afterFlush = close;
+            schedule = markScheduled();
         }
-        pump();
+        if (schedule) {
+            flusher.schedule(this);
+        }
     }
 
     /** Drops the backlog; nothing more is sent. */
     public synchronized void discard() {
         closed = true;
         queue.clear();
-        queuedChars = 0;
+        queuedWeight = 0;
         replayLeft = 0;
-        replayCharsLeft = 0;
+        replayWeightLeft = 0;
     }
 
     /** Messages waiting, for diagnostics. */
@@ -116,59 +148,77 @@ public final class OutboundQueue<M> {
         return queue.size();
     }
 
-    private void pump() {
-        while (true) {
-            M next;
-            Runnable flushed = null;
-            synchronized (this) {
-                if (inFlight || pumping || closed) {
-                    return;
-                }
-                next = queue.poll();
-                if (next == null) {
-                    if (afterFlush != null) {
-                        flushed = afterFlush;
-                        closed = true;
-                    }
-                } else {
-                    long weight = size.applyAsLong(next);
-                    queuedChars -= weight;
-                    if (replayLeft > 0) {
-                        replayLeft--;
-                        replayCharsLeft -= weight;
-                    }
-                    inFlight = true;
-                    pumping = true;
-                }
-            }
-            if (next == null) {
-                if (flushed != null) {
-                    flushed.run();
-                }
+    /** True when the flusher must be told: something waits, and no batch is in flight or scheduled. */
+    private boolean markScheduled() {
+        if (inFlight || scheduled) {
+            return false;
+        }
+        scheduled = true;
+        return true;
+    }
+
+    /** On a flusher thread: sends what waits as one batch, or runs the goodbye once all has been sent. */
+    void flush() {
+        Runnable flushed = null;
+        synchronized (this) {
+            scheduled = false;
+            if (inFlight || closed) {
                 return;
             }
-            try {
-                sender.send(next, this::onSent);
-            } catch (RuntimeException e) {
-                onSent(e);
-            } finally {
-                synchronized (this) {
-                    pumping = false;
+            if (queue.isEmpty()) {
+                if (afterFlush == null) {
+                    return;
                 }
+                flushed = afterFlush;
+                closed = true;
+            } else {
+                takeBatch();
+                inFlight = true;
+            }
+        }
+        if (flushed != null) {
+            flushed.run();
+            return;
+        }
+        try {
+            sender.send(batch, onSent);
+        } catch (RuntimeException e) {
+            onSent(e);
+        }
+    }
+
+    private void takeBatch() {
+        long batchWeight = 0;
+        while (!queue.isEmpty() && batch.size() < MAX_BATCH_MESSAGES) {
+            long weight = size.applyAsLong(queue.peek());
+            if (!batch.isEmpty() && batchWeight + weight > MAX_BATCH_WEIGHT) {
+                break;
+            }
+            batch.add(queue.poll());
+            batchWeight += weight;
+            queuedWeight -= weight;
+            if (replayLeft > 0) {
+                replayLeft--;
+                replayWeightLeft -= weight;
             }
         }
     }
 
-    /** Completion of the send in flight: {@code failure} is null when it went out. */
+    /** Completion of the batch in flight: {@code failure} is null when it went out. */
     private void onSent(Throwable failure) {
+        boolean schedule;
         synchronized (this) {
             inFlight = false;
+            batch.clear();
             if (failure != null) {
                 LOG.log(Level.FINE, "send failed; dropping the connection's queue", failure);
                 discard();
                 return;
             }
+            schedule = !closed && (!queue.isEmpty() || afterFlush != null) && markScheduled();
         }
-        pump();
+        if (schedule) {
+            flusher.schedule(this);
+        }
     }
 }

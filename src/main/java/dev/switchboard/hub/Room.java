@@ -62,7 +62,7 @@ public final class Room {
             member.replay(history.after(after, Integer.MAX_VALUE));
         }
         if (newName) {
-            String join = Events.join(name, member.name(), connectionsByName.size());
+            Event join = Events.join(name, member.name(), connectionsByName.size());
             forEachMember(other -> {
                 if (other != member) {
                     other.deliver(join);
@@ -79,7 +79,7 @@ public final class Room {
         }
         if (connections.isEmpty()) {
             connectionsByName.remove(member.name());
-            String leave = Events.leave(name, member.name(), connectionsByName.size());
+            Event leave = Events.leave(name, member.name(), connectionsByName.size());
             forEachMember(other -> other.deliver(leave));
         }
     }
@@ -96,7 +96,7 @@ public final class Room {
         });
         synchronized (this) {
             ChatMessage message = new ChatMessage(name, ++lastSeq, from, text, clock.instant());
-            String event = message.toEvent();
+            Event event = message.toEvent();
             history.append(event);
             forEachMember(member -> member.deliver(event));
             return message;

@@ -1,5 +1,7 @@
 package dev.switchboard.line;
 
+import dev.switchboard.hub.Flusher;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -12,10 +14,19 @@ public final class LineConnections {
 
     private final Set<LineSession> open = ConcurrentHashMap.newKeySet();
     private final Executor housekeeping;
+    private final Flusher flusher;
 
-    /** @param housekeeping where members leave rooms: never the thread of a fan-out */
-    public LineConnections(Executor housekeeping) {
+    /**
+     * @param housekeeping where members leave rooms: never the thread of a fan-out
+     * @param flusher      whose threads write the connections' outbound queues
+     */
+    public LineConnections(Executor housekeeping, Flusher flusher) {
         this.housekeeping = housekeeping;
+        this.flusher = flusher;
+    }
+
+    Flusher flusher() {
+        return flusher;
     }
 
     void add(LineSession session) {

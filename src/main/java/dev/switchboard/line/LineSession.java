@@ -1,6 +1,7 @@
 package dev.switchboard.line;
 
 import dev.switchboard.config.Settings;
+import dev.switchboard.hub.Event;
 import dev.switchboard.hub.Events;
 import dev.switchboard.hub.InvalidMessageException;
 import dev.switchboard.hub.Member;
@@ -57,7 +58,7 @@ final class LineSession implements ReadListener, Member {
         connection = webConnection;
         ServletTextSender sender = new ServletTextSender(webConnection.getOutputStream());
         outbound = new OutboundQueue<>(sender, String::length,
-                new QueueLimits(settings.queueMaxMessages(), settings.queueMaxBytes()),
+                new QueueLimits(settings.queueMaxMessages(), settings.queueMaxBytes()), registry.flusher(),
                 () -> registry.runLater(this::closeNow));
         decoder = new LineDecoder(settings.maxMessageBytes(), this::onLine,
                 () -> writeLine(LineFormat.error("line-too-long",
@@ -78,13 +79,13 @@ final class LineSession implements ReadListener, Member {
     }
 
     @Override
-    public void deliver(String eventJson) {
-        writeLine(LineFormat.render(eventJson));
+    public void deliver(Event event) {
+        writeLine(LineFormat.render(event.json()));
     }
 
     @Override
-    public void replay(List<String> events) {
-        outbound.replay(events.stream().map(event -> LineFormat.render(event) + "\n").toList());
+    public void replay(List<Event> events) {
+        outbound.replay(events.stream().map(event -> LineFormat.render(event.json()) + "\n").toList());
     }
 
     private void writeLine(String line) {

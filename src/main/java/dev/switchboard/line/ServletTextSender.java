@@ -6,11 +6,13 @@ import jakarta.servlet.WriteListener;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Sends text over a servlet's non-blocking output: writes only when the stream is ready, and reports a send as
- * done when the container could take all of it, so a client that stops reading holds up its own queue only.
+ * done when the container could take all of it, so a client that stops reading holds up its own queue only. A
+ * batch of lines goes out as one write.
  */
 final class ServletTextSender implements MessageSender<String>, WriteListener {
 
@@ -23,9 +25,10 @@ final class ServletTextSender implements MessageSender<String>, WriteListener {
     }
 
     @Override
-    public void send(String text, Consumer<Throwable> done) {
+    public void send(List<String> lines, Consumer<Throwable> done) {
+        byte[] bytes = (lines.size() == 1 ? lines.get(0) : String.join("", lines)).getBytes(StandardCharsets.UTF_8);
         synchronized (this) {
-            this.waiting = text.getBytes(StandardCharsets.UTF_8);
+            this.waiting = bytes;
             this.done = done;
         }
         writeWhatWeCan();

@@ -83,7 +83,8 @@ public final class ChatEndpoint extends Endpoint {
         connection.heard();
         if (!rate.tryTake(System.nanoTime())) {
             if (++rateLimitedInARow >= settings.rateAbuseLimit()) {
-                connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "rate limit exceeded");
+                connection.closeAfterFlush(CloseReason.CloseCodes.VIOLATED_POLICY, "rate limit exceeded",
+                        settings.shutdownGrace());
             } else {
                 member.deliver(Events.error(RATE_LIMITED));
             }

@@ -1,5 +1,7 @@
 package dev.switchboard.websocket;
 
+import dev.switchboard.hub.Event;
+import dev.switchboard.hub.Flusher;
 import dev.switchboard.hub.OutboundQueue;
 import dev.switchboard.hub.QueueLimits;
 import jakarta.websocket.CloseReason;
@@ -10,23 +12,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One open WebSocket connection as the server manages it: its session and peer address, its bounded outbound
- * queue, when we last heard from it, and what must happen once when it goes (its member leaves the room).
+ * queue and the wire under it, when we last heard from it, and what must happen once when it goes (its member
+ * leaves the room).
  */
 final class Connection {
 
     private final Session session;
     private final String remoteAddress;
     private final Connections registry;
+    private final WebSocketWire wire;
     private final OutboundQueue<Object> outbound;
     private final AtomicBoolean gone = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Runnable onGone = () -> { };
     private volatile long lastHeardNanos = System.nanoTime();
 
-    Connection(Session session, String remoteAddress, Connections registry, QueueLimits limits) {
+    Connection(Session session, String remoteAddress, Connections registry, QueueLimits limits, WebSocketWire wire,
+               Flusher flusher) {
         this.session = session;
         this.remoteAddress = remoteAddress;
         this.registry = registry;
-        this.outbound = new OutboundQueue<>(this::sendAsync, Connection::weight, limits,
+        this.wire = wire;
+        this.outbound = new OutboundQueue<>(wire, Connection::weight, limits, flusher,
                 () -> registry.closeLater(this, CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer"));
     }
 
@@ -38,22 +45,13 @@ final class Connection {
         return remoteAddress;
     }
 
-    /** Text ({@code String}) and binary ({@code ByteBuffer}) messages to send, in order, bounded. */
+    /** Text ({@link Event}) and binary ({@code ByteBuffer}) messages to send, in order, bounded. */
     OutboundQueue<Object> outbound() {
         return outbound;
     }
 
-    private void sendAsync(Object message, java.util.function.Consumer<Throwable> done) {
-        jakarta.websocket.SendHandler handler = result -> done.accept(result.isOK() ? null : result.getException());
-        if (message instanceof ByteBuffer binary) {
-            session.getAsyncRemote().sendBinary(binary, handler);
-        } else {
-            session.getAsyncRemote().sendText((String) message, handler);
-        }
-    }
-
     private static long weight(Object message) {
-        return message instanceof ByteBuffer binary ? binary.remaining() : ((String) message).length();
+        return message instanceof ByteBuffer binary ? binary.remaining() : ((Event) message).length();
     }
 
     /** What to do once when the connection goes, whoever notices first (e.g. leave the room). */
@@ -81,6 +79,7 @@ final class Connection {
             outbound.discard();
             registry.runLater(onGone);
         }
+        wire.closeWith(() -> { });
         registry.remove(this);
     }
 
@@ -89,16 +88,34 @@ final class Connection {
      * frame (a stalled TCP window can hold it back indefinitely).
      */
     void close(CloseReason.CloseCode code, String reason) {
-        if (gone.compareAndSet(false, true)) {
-            outbound.discard();
-            registry.runLater(onGone);
+        leave();
+        outbound.discard();
+        wire.closeWith(() -> CloseReasons.close(session, code, reason));
+    }
+
+    /**
+     * Sends what is already queued, then closes: for a peer that reads but has to go (a rate-limit abuser, a
+     * message over the limit), which should see everything up to the close. The member leaves at once. A peer that
+     * stops reading is closed after {@code grace} regardless.
+     */
+    void closeAfterFlush(CloseReason.CloseCode code, String reason, java.time.Duration grace) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
         }
-        CloseReasons.close(session, code, reason);
+        leave();
+        outbound.closeAfterFlush(() -> wire.closeWith(() -> CloseReasons.close(session, code, reason)));
+        registry.closeAfter(this, grace, code, reason);
     }
 
     /** Sends what is queued, then closes with 1001: the goodbye of a shutdown. */
     void closeAfterFlush() {
-        outbound.closeAfterFlush(() ->
-                CloseReasons.close(session, CloseReason.CloseCodes.GOING_AWAY, "server shutting down"));
+        outbound.closeAfterFlush(() -> wire.closeWith(() ->
+                CloseReasons.close(session, CloseReason.CloseCodes.GOING_AWAY, "server shutting down")));
+    }
+
+    private void leave() {
+        if (gone.compareAndSet(false, true)) {
+            registry.runLater(onGone);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.websocket;
 
 import dev.switchboard.config.Settings;
+import dev.switchboard.hub.Flusher;
 import dev.switchboard.hub.QueueLimits;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -31,6 +32,8 @@ public final class Connections {
     private static final ByteBuffer PING = ByteBuffer.wrap(new byte[] {'s', 'b'}).asReadOnlyBuffer();
 
     private final Settings settings;
+    private final WebSocketWires wires;
+    private final Flusher flusher;
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     /** Guarded by this. */
     private final Map<String, Integer> perAddress = new HashMap<>();
@@ -41,8 +44,14 @@ public final class Connections {
         return thread;
     });
 
-    public Connections(Settings settings) {
+    /**
+     * @param wires   how each connection's messages reach the network
+     * @param flusher whose threads write the connections' outbound queues
+     */
+    public Connections(Settings settings, WebSocketWires wires, Flusher flusher) {
         this.settings = settings;
+        this.wires = wires;
+        this.flusher = flusher;
     }
 
     /** Starts the heartbeat. */
@@ -84,7 +93,8 @@ public final class Connections {
             return null;
         }
         Connection connection = new Connection(session, address, this,
-                new QueueLimits(settings.queueMaxMessages(), settings.queueMaxBytes()));
+                new QueueLimits(settings.queueMaxMessages(), settings.queueMaxBytes()), wires.forSession(session),
+                flusher);
         open.add(connection);
         perAddress.merge(address, 1, Integer::sum);
         return connection;
@@ -102,6 +112,19 @@ public final class Connections {
     /** Closes a connection from the registry's thread: never from inside a room's fan-out. */
     void closeLater(Connection connection, CloseReason.CloseCode code, String reason) {
         runLater(() -> connection.close(code, reason));
+    }
+
+    /** Closes a connection after {@code delay} unless it has closed by then. */
+    void closeAfter(Connection connection, Duration delay, CloseReason.CloseCode code, String reason) {
+        try {
+            timer.schedule(() -> {
+                if (open.contains(connection)) {
+                    connection.close(code, reason);
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            connection.close(code, reason);
+        }
     }
 
     /** Runs an action on the registry's thread; after shutdown, right here. */

@@ -1,5 +1,6 @@
 package dev.switchboard.websocket;
 
+import dev.switchboard.hub.Event;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -9,6 +10,7 @@ import jakarta.websocket.Session;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 /**
  * {@code /echo}: sends every text and binary message back unchanged, fragmented messages included (they come back
@@ -24,15 +26,18 @@ public final class EchoEndpoint extends Endpoint {
 
     private final Connections connections;
     private final int maxMessageBytes;
+    private final Duration closeGrace;
     private Connection connection;
     /** Bytes of the message being received so far; partial frames of one message arrive in order. */
     private long messageBytes;
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
 
-    EchoEndpoint(Connections connections, int maxMessageBytes) {
+    /** @param closeGrace how long a peer closed for an oversized message gets to read the echoes before it */
+    EchoEndpoint(Connections connections, int maxMessageBytes, Duration closeGrace) {
         this.connections = connections;
         this.maxMessageBytes = maxMessageBytes;
+        this.closeGrace = closeGrace;
     }
 
     @Override
@@ -44,17 +49,17 @@ public final class EchoEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(maxMessageBytes);
         session.setMaxBinaryMessageBufferSize(maxMessageBytes);
         session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {
-            if (withinLimit(session, Utf8.length(part))) {
+            if (withinLimit(Utf8.length(part))) {
                 text.append(part);
                 if (last) {
-                    connection.outbound().offer(text.toString());
+                    connection.outbound().offer(new Event(text.toString()));
                     text.setLength(0);
                     messageBytes = 0;
                 }
             }
         });
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (part, last) -> {
-            if (withinLimit(session, part.remaining())) {
+            if (withinLimit(part.remaining())) {
                 byte[] bytes = new byte[part.remaining()];
                 part.get(bytes);
                 binary.writeBytes(bytes);
@@ -68,14 +73,14 @@ public final class EchoEndpoint extends Endpoint {
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.heard());
     }
 
-    private boolean withinLimit(Session session, long partBytes) {
+    private boolean withinLimit(long partBytes) {
         connection.heard();
         messageBytes += partBytes;
         if (messageBytes > maxMessageBytes) {
             text.setLength(0);
             binary.reset();
-            CloseReasons.close(session, CloseReason.CloseCodes.TOO_BIG,
-                    "message over " + maxMessageBytes + " bytes");
+            connection.closeAfterFlush(CloseReason.CloseCodes.TOO_BIG, "message over " + maxMessageBytes + " bytes",
+                    closeGrace);
             return false;
         }
         return true;

@@ -3,6 +3,7 @@ package dev.switchboard.websocket;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.hub.Event;
 import dev.switchboard.hub.Events;
 import dev.switchboard.upgrade.PeerPorts;
 import jakarta.websocket.CloseReason;
@@ -58,8 +59,8 @@ public final class InspectEndpoint extends Endpoint {
             return;
         }
         Object report = session.getUserProperties().get(REPORT);
-        connection.outbound().offer(report != null ? report.toString() : config.getUserProperties().get(REPORT)
-                .toString());
+        connection.outbound().offer(new Event(report != null ? report.toString()
+                : config.getUserProperties().get(REPORT).toString()));
     }
 
     @Override

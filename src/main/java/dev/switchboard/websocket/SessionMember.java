@@ -1,5 +1,6 @@
 package dev.switchboard.websocket;
 
+import dev.switchboard.hub.Event;
 import dev.switchboard.hub.Member;
 import dev.switchboard.hub.OutboundQueue;
 
@@ -22,12 +23,12 @@ final class SessionMember implements Member {
     }
 
     @Override
-    public void deliver(String eventJson) {
-        outbound.offer(eventJson);
+    public void deliver(Event event) {
+        outbound.offer(event);
     }
 
     @Override
-    public void replay(List<String> events) {
-        outbound.replay(List.copyOf(events));
+    public void replay(List<Event> events) {
+        outbound.replay(events);
     }
 }

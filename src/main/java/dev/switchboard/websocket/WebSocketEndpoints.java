@@ -31,7 +31,8 @@ public final class WebSocketEndpoints {
                 .extensions(extensions)
                 .build());
         container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, EchoEndpoint.PATH)
-                .configurator(new EndpointFactory(() -> new EchoEndpoint(connections, settings.maxMessageBytes())))
+                .configurator(new EndpointFactory(() -> new EchoEndpoint(connections, settings.maxMessageBytes(),
+                        settings.shutdownGrace())))
                 .extensions(extensions)
                 .build());
         container.addEndpoint(ServerEndpointConfig.Builder.create(InspectEndpoint.class, InspectEndpoint.PATH)
