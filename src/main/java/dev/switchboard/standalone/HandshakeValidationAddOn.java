@@ -134,6 +134,7 @@ final class HandshakeValidationAddOn implements AddOn {
                     IdleTimeoutFilter.setCustomTimeout(ctx.getConnection(), -1, TimeUnit.SECONDS);
                 }
                 if (HandshakeValidator.isWebSocketUpgrade(new GrizzlyUpgradeRequest(request))) {
+                    OpeningConnection.offer(ctx.getConnection(), request.getRequestURI());
                     request.setAttribute(FRAME_GUARD, new MaskedFrameGuard());
                     return guardFrames(ctx, request, content);
                 }

@@ -37,7 +37,7 @@ public final class StandaloneServer implements AutoCloseable {
     private final NetworkListener listener;
 
     private StandaloneServer(String host, int port, Settings settings) {
-        switchboard = new Switchboard(settings);
+        switchboard = new Switchboard(settings, new GrizzlyWires());
         webSocket = new StandaloneWebSocketContainer(settings.maxMessageBytes());
         listener = new NetworkListener("switchboard", host, port);
         // Grizzly's idle timeout filter uses this for every connection; HandshakeValidationAddOn exempts upgraded ones.
