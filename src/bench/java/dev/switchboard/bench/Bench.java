@@ -4,6 +4,7 @@ import dev.switchboard.bench.client.LoadClient;
 import dev.switchboard.bench.report.ChartReport;
 import dev.switchboard.bench.report.MarkdownReport;
 import dev.switchboard.bench.report.Results;
+import dev.switchboard.bench.report.ServerProfiler;
 import dev.switchboard.bench.scenario.ConnectScenario;
 import dev.switchboard.bench.scenario.EchoScenario;
 import dev.switchboard.bench.scenario.FanoutScenario;
@@ -111,6 +112,10 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where the report goes (default: BUILD/bench)")
     private Path out;
 
+    @Option(names = "--profile",
+            description = "profile each measured interval with async-profiler, into OUT/profiles (collapsed stacks)")
+    private boolean profile;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
     }
@@ -174,7 +179,7 @@ public final class Bench implements Callable<Integer> {
                     continue;
                 }
                 ScenarioContext context = new ScenarioContext(client, target, server, port, load, results, log,
-                        run + index++);
+                        run + index++, rep + 1, profile ? ServerProfiler.into(out.resolve("profiles")) : null);
                 long start = System.nanoTime();
                 try {
                     context.awaitServerQuiet();

@@ -2,6 +2,7 @@ package dev.switchboard.bench.scenario;
 
 import dev.switchboard.bench.client.Connections;
 import dev.switchboard.bench.client.IgnoringHandler;
+import dev.switchboard.bench.report.CpuInterval;
 import dev.switchboard.bench.report.Metric;
 import dev.switchboard.bench.report.ProcessStats;
 import io.netty.channel.Channel;
@@ -16,6 +17,8 @@ import java.util.List;
 public final class ConnectScenario implements Scenario {
 
     public static final Metric HANDSHAKES = Metric.higher("connect", "handshakes/s");
+    public static final Metric SERVER_CPU = Metric.lower("connect", "server CPU µs/handshake");
+    public static final Metric SERVER_CORES = Metric.lower("connect", "server CPU %");
     public static final Metric RSS = Metric.lower("connect", "RSS KB/connection");
     public static final Metric HEAP = Metric.lower("connect", "live heap KB/connection");
 
@@ -30,22 +33,24 @@ public final class ConnectScenario implements Scenario {
     public void run(ScenarioContext context) throws Exception {
         Load load = context.load();
         int count = load.connections();
-        long warmupEnd = System.nanoTime() + load.warmup().toNanos();
+        WarmUp warmUp = new WarmUp(context);
         do {
             Connections.close(open(context, count));
-        } while (System.nanoTime() < warmupEnd);
+        } while (warmUp.goesOn());
 
         context.awaitServerQuiet();
         long pid = context.server().pid();
         long rssBefore = ProcessStats.rssBytes(pid);
-        long start = System.nanoTime();
+        CpuInterval interval = context.startInterval();
         List<Channel> channels = open(context, count);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        CpuInterval.Elapsed elapsed = context.endInterval(interval, name());
         long heapWith = -1;
         try {
             context.awaitServerQuiet();
             long rssAfter = ProcessStats.rssBytes(pid);
-            context.report(HANDSHAKES, count / seconds);
+            context.report(HANDSHAKES, count / elapsed.seconds());
+            context.report(SERVER_CPU, elapsed.serverMicrosPer(count));
+            context.report(SERVER_CORES, elapsed.serverCpuPercent());
             context.report(RSS, (rssAfter - rssBefore) / 1024.0 / count);
             // After the RSS reading: the full collection jcmd runs changes what the JVM holds resident.
             heapWith = context.server().isJvm() ? ProcessStats.liveHeapBytes(pid) : -1;

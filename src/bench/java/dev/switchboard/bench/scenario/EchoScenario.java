@@ -45,12 +45,12 @@ public final class EchoScenario implements Scenario {
         try {
             channels.forEach(channel -> channel.eventLoop().execute(() ->
                     channel.pipeline().get(Echoer.class).start(channel, load.window())));
-            context.hold(load.warmup(), roundTrips::sum, "echo warm-up");
+            context.warmUp(roundTrips::sum, "echo warm-up");
             latency.reset();
             roundTrips.reset();
-            CpuInterval interval = CpuInterval.start(context.server().pid());
+            CpuInterval interval = context.startInterval();
             context.hold(load.duration(), roundTrips::sum, "echo");
-            CpuInterval.Elapsed elapsed = interval.end();
+            CpuInterval.Elapsed elapsed = context.endInterval(interval, name());
             long count = roundTrips.sum();
             Histogram histogram = latency.getIntervalHistogram();
             context.report(ROUND_TRIPS, count / elapsed.seconds());

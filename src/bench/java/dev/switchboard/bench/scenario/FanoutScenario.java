@@ -59,12 +59,12 @@ public final class FanoutScenario implements Scenario {
             state.publisher = publisher;
             state.awaitEveryoneJoined();
             state.start(load.window());
-            context.hold(load.warmup(), state.completions::sum, "fan-out warm-up");
+            context.warmUp(state.completions::sum, "fan-out warm-up");
             state.latency.reset();
             state.deliveries.reset();
-            CpuInterval interval = CpuInterval.start(context.server().pid());
+            CpuInterval interval = context.startInterval();
             context.hold(load.duration(), state.completions::sum, "fan-out");
-            CpuInterval.Elapsed elapsed = interval.end();
+            CpuInterval.Elapsed elapsed = context.endInterval(interval, name());
             long count = state.deliveries.sum();
             Histogram histogram = state.latency.getIntervalHistogram();
             context.report(DELIVERIES, count / elapsed.seconds());

@@ -48,10 +48,10 @@ public final class RecoverScenario implements Scenario {
     public void run(ScenarioContext context) throws Exception {
         Load load = context.load();
         int round = 0;
-        long warmupEnd = System.nanoTime() + load.warmup().toNanos();
+        WarmUp warmUp = new WarmUp(context);
         do {
             cycle(context, round++);
-        } while (System.nanoTime() < warmupEnd);
+        } while (warmUp.goesOn());
         List<Double> catchUps = new ArrayList<>();
         long lost = 0;
         double replayed = 0;

@@ -1,9 +1,11 @@
 package dev.switchboard.bench.scenario;
 
 import dev.switchboard.bench.client.LoadClient;
+import dev.switchboard.bench.report.CpuInterval;
 import dev.switchboard.bench.report.Metric;
 import dev.switchboard.bench.report.ProcessStats;
 import dev.switchboard.bench.report.Results;
+import dev.switchboard.bench.report.ServerProfiler;
 import dev.switchboard.bench.target.RunningServer;
 import dev.switchboard.bench.target.Target;
 
@@ -13,10 +15,29 @@ import java.util.concurrent.TimeUnit;
 /**
  * What a scenario runs with: the client, the target and its running server, the load's sizes, where results go.
  *
- * @param run a number unique to this scenario run, for room names that must not repeat
+ * @param run      a number unique to this scenario run, for room names that must not repeat
+ * @param rep      the repetition, from 1
+ * @param profiler profiles the measured intervals, or null
  */
 public record ScenarioContext(LoadClient client, Target target, RunningServer server, int port, Load load,
-                              Results results, PrintStream log, long run) {
+                              Results results, PrintStream log, long run, int rep, ServerProfiler profiler) {
+
+    /** Starts a measured interval: the CPU counters, and the profiler when one was asked for. */
+    public CpuInterval startInterval() {
+        if (profiler != null) {
+            profiler.start(server.pid());
+        }
+        return CpuInterval.start(server.pid());
+    }
+
+    /** Ends a measured interval; a profile goes to TARGET-SCENARIO-REP.collapsed. */
+    public CpuInterval.Elapsed endInterval(CpuInterval interval, String scenario) throws java.io.IOException {
+        CpuInterval.Elapsed elapsed = interval.end();
+        if (profiler != null) {
+            log.println("  profile: " + profiler.stop(server.pid(), target.name() + "-" + scenario + "-" + rep));
+        }
+        return elapsed;
+    }
 
     public void report(Metric metric, double value) {
         results.add(metric, target.name(), value);
@@ -38,6 +59,30 @@ public record ScenarioContext(LoadClient client, Target target, RunningServer se
             previous = now;
         }
         log.println("  (server still busy after 30 s; measuring anyway)");
+    }
+
+    /**
+     * Runs a scenario's warm-up: its load goes on while {@link WarmUp#goesOn()} says so, failing early when the
+     * server dies or the load has made no progress for {@link #STALL_SECONDS} seconds.
+     */
+    public void warmUp(java.util.function.LongSupplier progress, String what) throws InterruptedException {
+        WarmUp warmUp = new WarmUp(this);
+        long lastCount = progress.getAsLong();
+        long lastMoved = System.nanoTime();
+        while (warmUp.goesOn()) {
+            TimeUnit.MILLISECONDS.sleep(250);
+            long now = System.nanoTime();
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server died during " + what);
+            }
+            long count = progress.getAsLong();
+            if (count != lastCount) {
+                lastCount = count;
+                lastMoved = now;
+            } else if (now - lastMoved > TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
+                throw new IllegalStateException(what + " made no progress for " + STALL_SECONDS + " s");
+            }
+        }
     }
 
     /**
