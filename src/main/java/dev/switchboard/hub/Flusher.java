@@ -8,15 +8,24 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The threads that write what members' {@link OutboundQueue}s hold. A room's fan-out only enqueues; a queue that
- * was idle is scheduled once on its lane and sends everything that waits in one batch when the lane reaches it.
- * So the writes of a thousand members are spread over a few threads instead of running in the publisher's loop,
- * and a member that receives faster than it is flushed gets several events per write. Scheduling allocates
- * nothing: each lane is a lock-free stack linked through the queues themselves.
+ * Decides where the writes of members' {@link OutboundQueue}s happen, and owns the threads that do most of them.
+ * <p>
+ * A queue that gets something to send while idle is flushed at once on the offering thread (an echo, an error
+ * reply: no hand-off). While a room holds its lock, offers are {@linkplain #defer() deferred}: the room's fan-out
+ * only enqueues, and when it lets go, the few queues it touched are flushed on its thread and larger fan-outs are
+ * handed to the lanes. A lane's thread sends everything a queue holds in one batch when it reaches it, so the writes
+ * of a thousand members are spread over a few threads instead of running in the publisher's loop, and a member that
+ * receives faster than it is flushed gets several events per write. Handing over allocates nothing: each lane is a
+ * lock-free stack linked through the queues themselves.
  */
 public final class Flusher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Flusher.class.getName());
+
+    /** Up to this many queues touched under one room lock are flushed by the thread that held it. */
+    static final int INLINE_LIMIT = 16;
+
+    private static final ThreadLocal<Deferral> DEFERRAL = ThreadLocal.withInitial(Deferral::new);
 
     private final Lane[] lanes;
     private final AtomicInteger nextLane = new AtomicInteger();
@@ -46,9 +55,62 @@ public final class Flusher implements AutoCloseable {
         return Math.floorMod(nextLane.getAndIncrement(), lanes.length);
     }
 
+    /**
+     * Collects the queues that need a flush on this thread until the returned scope closes (scopes nest): a room
+     * opens one around the section that holds its lock, so no write happens under it.
+     */
+    public static Deferral defer() {
+        Deferral deferral = DEFERRAL.get();
+        deferral.depth++;
+        return deferral;
+    }
+
+    /** A queue went from idle to having something to send: flush it here, or after the current deferral. */
+    void dispatch(OutboundQueue<?> queue) {
+        Deferral deferral = DEFERRAL.get();
+        if (deferral.depth > 0) {
+            deferral.queues.add(queue);
+        } else {
+            queue.flush();
+        }
+    }
+
     /** Puts a queue on its lane; the queue guarantees it is on at most one lane at a time. */
     void schedule(OutboundQueue<?> queue) {
         lanes[queue.lane()].push(queue);
+    }
+
+    /** The queues a thread touched while it held a room's lock; see {@link #defer()}. */
+    public static final class Deferral implements AutoCloseable {
+
+        private final java.util.ArrayList<OutboundQueue<?>> queues = new java.util.ArrayList<>();
+        private int depth;
+
+        private Deferral() {
+        }
+
+        @Override
+        public void close() {
+            if (--depth > 0 || queues.isEmpty()) {
+                return;
+            }
+            // Taken out first: a flush may open a deferral of its own on this thread.
+            Object[] touched = queues.toArray();
+            queues.clear();
+            boolean inline = touched.length <= INLINE_LIMIT;
+            for (Object each : touched) {
+                OutboundQueue<?> queue = (OutboundQueue<?>) each;
+                if (!inline) {
+                    queue.flusher().schedule(queue);
+                    continue;
+                }
+                try {
+                    queue.flush();
+                } catch (RuntimeException | Error e) {
+                    LOG.log(Level.WARNING, "flushing an outbound queue failed", e);
+                }
+            }
+        }
     }
 
     /** Stops the threads; queues scheduled after this are not flushed. */

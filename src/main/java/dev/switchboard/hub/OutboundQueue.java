@@ -9,12 +9,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The outbound side of one member's connection: a bounded queue, written by a {@link Flusher} lane one batch at a
- * time.
+ * The outbound side of one member's connection: a bounded queue, written one batch at a time where its
+ * {@link Flusher} decides.
  * <p>
- * Offering never blocks and never writes: it enqueues and, when the queue was idle, schedules it on its lane. So a
- * room fans out to thousands of connections in a short loop, and the writes happen on the flusher's threads, as
- * many messages per batch as have gathered. A connection whose backlog exceeds its bounds cannot keep up: the queue
+ * Offering never blocks: it enqueues and, when the queue was idle, hands it to the flusher, which writes it at once
+ * or, inside a room's fan-out, after the room lets go of its lock, on a lane thread for large fan-outs. So a room
+ * fans out to thousands of connections in a short loop, and each batch carries as many messages as have gathered. A connection whose backlog exceeds its bounds cannot keep up: the queue
  * drops its backlog and reports the overflow once, and the owner closes the connection. The transport is a
  * {@link MessageSender}; at most one batch is in flight, so every container's asynchronous send accepts it.
  * <p>
@@ -72,6 +72,10 @@ public final class OutboundQueue<M> {
         return lane;
     }
 
+    Flusher flusher() {
+        return flusher;
+    }
+
     /** Queues a message; reports an overflow instead when the backlog is over its bounds. */
     public void offer(M message) {
         boolean overflow;
@@ -94,7 +98,7 @@ public final class OutboundQueue<M> {
         if (overflow) {
             onOverflow.run();
         } else if (schedule) {
-            flusher.schedule(this);
+            flusher.dispatch(this);
         }
     }
 
@@ -115,7 +119,7 @@ public final class OutboundQueue<M> {
             schedule = markScheduled();
         }
         if (schedule) {
-            flusher.schedule(this);
+            flusher.dispatch(this);
         }
     }
 
@@ -130,7 +134,7 @@ public final class OutboundQueue<M> {
             schedule = markScheduled();
         }
         if (schedule) {
-            flusher.schedule(this);
+            flusher.dispatch(this);
         }
     }
 
@@ -157,7 +161,7 @@ public final class OutboundQueue<M> {
         return true;
     }
 
-    /** On a flusher thread: sends what waits as one batch, or runs the goodbye once all has been sent. */
+    /** Sends what waits as one batch, or runs the goodbye once all has been sent; see {@link Flusher}. */
     void flush() {
         Runnable flushed = null;
         synchronized (this) {

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  * <p>
  * Every change happens under the room's lock, and events are handed to members inside it, so all members see
  * the same events in the same order, {@code seq} has no gaps, and a joining member's replay meets the live
- * stream with no gap and no repeat. Members only enqueue (see {@link Member}), which keeps the lock short
- * whatever the network does.
+ * stream with no gap and no repeat. Members only enqueue (see {@link Member}), and the writes wait until the lock
+ * is let go ({@link Flusher#defer()}), which keeps the lock short whatever the network does.
  */
 public final class Room {
 
@@ -45,42 +45,50 @@ public final class Room {
      * after it have left history, and every kept message with a greater seq; then the live stream. The others
      * get {@code join} when the name is new to the room.
      */
-    public synchronized void join(Member member, OptionalLong since) {
-        List<Member> connections = connectionsByName.get(member.name());
-        boolean newName = connections == null;
-        if (newName) {
-            connections = new ArrayList<>(1);
-            connectionsByName.put(member.name(), connections);
-        }
-        connections.add(member);
-        member.deliver(Events.welcome(name, member.name(), connectionsByName.keySet(), lastSeq));
-        if (since.isPresent()) {
-            long after = Math.max(since.getAsLong(), 0);
-            if (after + 1 < history.oldestSeq() && after < lastSeq) {
-                member.deliver(Events.reset(history.oldestSeq()));
-            }
-            member.replay(history.after(after, Integer.MAX_VALUE));
-        }
-        if (newName) {
-            Event join = Events.join(name, member.name(), connectionsByName.size());
-            forEachMember(other -> {
-                if (other != member) {
-                    other.deliver(join);
+    public void join(Member member, OptionalLong since) {
+        try (Flusher.Deferral writesAfterUnlock = Flusher.defer()) {
+            synchronized (this) {
+                List<Member> connections = connectionsByName.get(member.name());
+                boolean newName = connections == null;
+                if (newName) {
+                    connections = new ArrayList<>(1);
+                    connectionsByName.put(member.name(), connections);
                 }
-            });
+                connections.add(member);
+                member.deliver(Events.welcome(name, member.name(), connectionsByName.keySet(), lastSeq));
+                if (since.isPresent()) {
+                    long after = Math.max(since.getAsLong(), 0);
+                    if (after + 1 < history.oldestSeq() && after < lastSeq) {
+                        member.deliver(Events.reset(history.oldestSeq()));
+                    }
+                    member.replay(history.after(after, Integer.MAX_VALUE));
+                }
+                if (newName) {
+                    Event join = Events.join(name, member.name(), connectionsByName.size());
+                    forEachMember(other -> {
+                        if (other != member) {
+                            other.deliver(join);
+                        }
+                    });
+                }
+            }
         }
     }
 
     /** Removes a connection; when it was its name's last one, the others get {@code leave}. Idempotent. */
-    public synchronized void leave(Member member) {
-        List<Member> connections = connectionsByName.get(member.name());
-        if (connections == null || !connections.remove(member)) {
-            return;
-        }
-        if (connections.isEmpty()) {
-            connectionsByName.remove(member.name());
-            Event leave = Events.leave(name, member.name(), connectionsByName.size());
-            forEachMember(other -> other.deliver(leave));
+    public void leave(Member member) {
+        try (Flusher.Deferral writesAfterUnlock = Flusher.defer()) {
+            synchronized (this) {
+                List<Member> connections = connectionsByName.get(member.name());
+                if (connections == null || !connections.remove(member)) {
+                    return;
+                }
+                if (connections.isEmpty()) {
+                    connectionsByName.remove(member.name());
+                    Event leave = Events.leave(name, member.name(), connectionsByName.size());
+                    forEachMember(other -> other.deliver(leave));
+                }
+            }
         }
     }
 
@@ -94,12 +102,14 @@ public final class Room {
         ChatRules.checkText(text).ifPresent(problem -> {
             throw new InvalidMessageException(problem);
         });
-        synchronized (this) {
-            ChatMessage message = new ChatMessage(name, ++lastSeq, from, text, clock.instant());
-            Event event = message.toEvent();
-            history.append(event);
-            forEachMember(member -> member.deliver(event));
-            return message;
+        try (Flusher.Deferral writesAfterUnlock = Flusher.defer()) {
+            synchronized (this) {
+                ChatMessage message = new ChatMessage(name, ++lastSeq, from, text, clock.instant());
+                Event event = message.toEvent();
+                history.append(event);
+                forEachMember(member -> member.deliver(event));
+                return message;
+            }
         }
     }
 

@@ -117,10 +117,11 @@ final class HandshakeValidationAddOn implements AddOn {
                 return guardFrames(ctx, request, content);
             }
             request.setAttribute(CHECKED, Boolean.TRUE);
-            Optional<HandshakeRejection> rejection = validator.check(new GrizzlyUpgradeRequest(request));
+            GrizzlyUpgradeRequest upgrade = new GrizzlyUpgradeRequest(request);
+            Optional<HandshakeRejection> rejection = validator.check(upgrade);
             if (rejection.isEmpty()) {
-                if (HandshakeValidator.isWebSocketUpgrade(new GrizzlyUpgradeRequest(request))
-                        && PeerPorts.wanted(request.getRequestURI())) {
+                boolean webSocket = HandshakeValidator.isWebSocketUpgrade(upgrade);
+                if (webSocket && PeerPorts.wanted(request.getRequestURI())) {
                     request.getHeaders().removeHeader(PeerPorts.LOCAL_PORT_HEADER);
                     request.getHeaders().removeHeader(PeerPorts.REMOTE_PORT_HEADER);
                     request.getHeaders().setValue(PeerPorts.LOCAL_PORT_HEADER).setString(
@@ -133,7 +134,7 @@ final class HandshakeValidationAddOn implements AddOn {
                     // upgrade not happen (no endpoint, a refusal), Grizzly closes the connection after answering.
                     IdleTimeoutFilter.setCustomTimeout(ctx.getConnection(), -1, TimeUnit.SECONDS);
                 }
-                if (HandshakeValidator.isWebSocketUpgrade(new GrizzlyUpgradeRequest(request))) {
+                if (webSocket) {
                     OpeningConnection.offer(ctx.getConnection(), request.getRequestURI());
                     request.setAttribute(FRAME_GUARD, new MaskedFrameGuard());
                     return guardFrames(ctx, request, content);
@@ -174,7 +175,15 @@ final class HandshakeValidationAddOn implements AddOn {
         }
     }
 
-    private record GrizzlyUpgradeRequest(HttpRequestPacket request) implements UpgradeRequest {
+    /** A Grizzly request seen as a handshake; its query string is parsed once, when first asked. */
+    private static final class GrizzlyUpgradeRequest implements UpgradeRequest {
+
+        private final HttpRequestPacket request;
+        private Parameters query;
+
+        GrizzlyUpgradeRequest(HttpRequestPacket request) {
+            this.request = request;
+        }
 
         @Override
         public String method() {
@@ -208,11 +217,13 @@ final class HandshakeValidationAddOn implements AddOn {
 
         @Override
         public String queryParameter(String name) {
-            Parameters parameters = new Parameters();
-            parameters.setQuery(request.getQueryStringDC());
-            parameters.setQueryStringEncoding(Charsets.UTF8_CHARSET);
-            parameters.handleQueryParameters();
-            return parameters.getParameter(name);
+            if (query == null) {
+                query = new Parameters();
+                query.setQuery(request.getQueryStringDC());
+                query.setQueryStringEncoding(Charsets.UTF8_CHARSET);
+                query.handleQueryParameters();
+            }
+            return query.getParameter(name);
         }
     }
 }

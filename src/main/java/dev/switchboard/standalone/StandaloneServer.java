@@ -7,7 +7,8 @@ import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.servlet.WebappContext;
-import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 
 import java.io.IOException;
@@ -43,9 +44,13 @@ public final class StandaloneServer implements AutoCloseable {
         // Grizzly's idle timeout filter uses this for every connection; HandshakeValidationAddOn exempts upgraded ones.
         listener.getKeepAlive().setIdleTimeoutInSeconds(
                 (int) Math.max(1, settings.httpIdleTimeout().toSeconds()));
-        // Application code (Tyrus's handlers, our endpoints, servlets) runs on worker threads, never on the selector
-        // threads that serve every connection's IO.
-        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        // WebSocket frames are handled on the selector thread that read them: our endpoints only enqueue (the
+        // flusher writes), so nothing there blocks, and a read costs no hand-off to another thread. Servlets and
+        // static files may block; Grizzly's HTTP handlers run them on the worker pool, which this strategy would
+        // otherwise not create.
+        listener.getTransport().setIOStrategy(SameThreadIOStrategy.getInstance());
+        listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig().copy()
+                .setPoolName("switchboard-http"));
         listener.registerAddOn(new HandshakeValidationAddOn(switchboard.handshakeValidator()));
         listener.registerAddOn(webSocket.grizzlyAddOn());
         http.addListener(listener);

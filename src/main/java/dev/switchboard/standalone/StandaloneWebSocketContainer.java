@@ -32,9 +32,12 @@ final class StandaloneWebSocketContainer extends TyrusServerContainer {
      */
     StandaloneWebSocketContainer(int maxMessageBytes) {
         super((Set<Class<?>>) null);
-        engine = TyrusWebSocketEngine.builder(this)
+        // No idle timeout of Tyrus's own (our heartbeat has one): with the default of 0, Tyrus schedules a no-op
+        // timeout task for every session and every message; with a negative value it schedules none.
+        setDefaultMaxSessionIdleTimeout(-1);
+        engine = new DeferringWebSocketEngine(TyrusWebSocketEngine.builder(this)
                 .incomingBufferSize(Math.max(TYRUS_DEFAULT_INCOMING_BUFFER, maxMessageBytes + 16))
-                .build();
+                .build());
     }
 
     @Override

@@ -88,6 +88,10 @@ public final class Connections {
     }
 
     private synchronized Connection open(Session session) {
+        // Our heartbeat closes silent connections. With the container's idle timeout at its default of 0
+        // ("none"), Tyrus still schedules a no-op timeout task for every message received; negative means none
+        // too (Jakarta WebSocket), and Tyrus then schedules nothing.
+        session.setMaxIdleTimeout(-1);
         String address = RemoteAddress.of(session);
         if (!hasRoomFor(address)) {
             return null;
