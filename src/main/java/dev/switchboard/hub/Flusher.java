@@ -11,19 +11,19 @@ import java.util.logging.Logger;
  * Decides where the writes of members' {@link OutboundQueue}s happen, and owns the threads that do most of them.
  * <p>
  * A queue that gets something to send while idle is flushed at once on the offering thread (an echo, an error
- * reply: no hand-off). While a room holds its lock, offers are {@linkplain #defer() deferred}: the room's fan-out
- * only enqueues, and when it lets go, the few queues it touched are flushed on its thread and larger fan-outs are
- * handed to the lanes. A lane's thread sends everything a queue holds in one batch when it reaches it, so the writes
- * of a thousand members are spread over a few threads instead of running in the publisher's loop, and a member that
- * receives faster than it is flushed gets several events per write. Handing over allocates nothing: each lane is a
+ * reply: no hand-off). While a room holds its lock, or an event loop handles the connections that are ready,
+ * offers are {@linkplain #defer() deferred}: the fan-out only enqueues, and at the end the first queues it touched
+ * are flushed on its thread and the rest are handed to the lanes. A lane's thread sends everything a queue holds in
+ * one batch when it reaches it, so the writes of a thousand members are spread over a few threads instead of running
+ * in the publisher's loop, and a member that receives faster than it is flushed gets several events per write. Handing over allocates nothing: each lane is a
  * lock-free stack linked through the queues themselves.
  */
 public final class Flusher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Flusher.class.getName());
 
-    /** Up to this many queues touched under one room lock are flushed by the thread that held it. */
-    static final int INLINE_LIMIT = 16;
+    /** Up to this many queues a deferral collected are flushed by its own thread; the lanes take the rest. */
+    static final int INLINE_LIMIT = 32;
 
     private static final ThreadLocal<Deferral> DEFERRAL = ThreadLocal.withInitial(Deferral::new);
 
@@ -65,6 +65,15 @@ public final class Flusher implements AutoCloseable {
         return deferral;
     }
 
+    /** Ends every deferral open on this thread and flushes what they collected: for an event loop, before it blocks. */
+    public static void flushDeferred() {
+        Deferral deferral = DEFERRAL.get();
+        if (deferral.depth > 0) {
+            deferral.depth = 1;
+            deferral.close();
+        }
+    }
+
     /** A queue went from idle to having something to send: flush it here, or after the current deferral. */
     void dispatch(OutboundQueue<?> queue) {
         Deferral deferral = DEFERRAL.get();
@@ -97,15 +106,13 @@ public final class Flusher implements AutoCloseable {
             // Taken out first: a flush may open a deferral of its own on this thread.
             Object[] touched = queues.toArray();
             queues.clear();
-            boolean inline = touched.length <= INLINE_LIMIT;
-            for (Object each : touched) {
-                OutboundQueue<?> queue = (OutboundQueue<?>) each;
-                if (!inline) {
-                    queue.flusher().schedule(queue);
-                    continue;
-                }
+            for (int i = INLINE_LIMIT; i < touched.length; i++) {
+                OutboundQueue<?> queue = (OutboundQueue<?>) touched[i];
+                queue.flusher().schedule(queue);
+            }
+            for (int i = 0; i < Math.min(INLINE_LIMIT, touched.length); i++) {
                 try {
-                    queue.flush();
+                    ((OutboundQueue<?>) touched[i]).flush();
                 } catch (RuntimeException | Error e) {
                     LOG.log(Level.WARNING, "flushing an outbound queue failed", e);
                 }

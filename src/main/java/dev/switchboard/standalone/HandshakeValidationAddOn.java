@@ -6,8 +6,6 @@ import dev.switchboard.upgrade.PeerPorts;
 import dev.switchboard.upgrade.UpgradeRequest;
 import dev.switchboard.upgrade.UpgradeTokens;
 import org.glassfish.grizzly.Buffer;
-import org.glassfish.grizzly.EmptyCompletionHandler;
-import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
@@ -80,32 +78,8 @@ final class HandshakeValidationAddOn implements AddOn {
             return ctx.getInvokeAction();
         }
 
-        /** Marks a request as checked: later chunks, and frames after an upgrade, carry the same request. */
+        /** Marks a request as checked: later chunks of its body carry the same request. */
         private static final String CHECKED = HandshakeValidationAddOn.class.getName() + ".checked";
-        private static final String FRAME_GUARD = MaskedFrameGuard.class.getName();
-        private static final byte[] CLOSE_1002 = closeFrame(1002, "client frames must be masked");
-
-        /** After a WebSocket upgrade the content is the client's frames: an unmasked one ends the connection. */
-        private static NextAction guardFrames(FilterChainContext ctx, HttpRequestPacket request, HttpContent content) {
-            if (!(request.getAttribute(FRAME_GUARD) instanceof MaskedFrameGuard guard)
-                    || guard.allows(content.getContent())) {
-                return ctx.getInvokeAction();
-            }
-            request.removeAttribute(FRAME_GUARD);
-            writeThenClose(ctx, Buffers.wrap(ctx.getMemoryManager(), CLOSE_1002));
-            return ctx.getStopAction();
-        }
-
-        private static byte[] closeFrame(int code, String reason) {
-            byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-            byte[] frame = new byte[4 + text.length];
-            frame[0] = (byte) 0x88;
-            frame[1] = (byte) (2 + text.length);
-            frame[2] = (byte) (code >> 8);
-            frame[3] = (byte) code;
-            System.arraycopy(text, 0, frame, 4, text.length);
-            return frame;
-        }
 
         @Override
         public NextAction handleRead(FilterChainContext ctx) {
@@ -114,7 +88,7 @@ final class HandshakeValidationAddOn implements AddOn {
                 return ctx.getInvokeAction();
             }
             if (request.getAttribute(CHECKED) != null) {
-                return guardFrames(ctx, request, content);
+                return ctx.getInvokeAction();
             }
             request.setAttribute(CHECKED, Boolean.TRUE);
             GrizzlyUpgradeRequest upgrade = new GrizzlyUpgradeRequest(request);
@@ -136,8 +110,6 @@ final class HandshakeValidationAddOn implements AddOn {
                 }
                 if (webSocket) {
                     OpeningConnection.offer(ctx.getConnection(), request.getRequestURI());
-                    request.setAttribute(FRAME_GUARD, new MaskedFrameGuard());
-                    return guardFrames(ctx, request, content);
                 }
                 return ctx.getInvokeAction();
             }
@@ -156,23 +128,9 @@ final class HandshakeValidationAddOn implements AddOn {
             byte[] body = refused.body().getBytes(StandardCharsets.UTF_8);
             response.setContentLength(body.length);
             Buffer buffer = Buffers.wrap(ctx.getMemoryManager(), body);
-            writeThenClose(ctx, HttpContent.builder(response).content(buffer).last(true).build());
+            WriteThenClose.send(ctx, HttpContent.builder(response).content(buffer).last(true).build());
         }
 
-        /** Writes a last message down the chain (through the HTTP codec) and then closes the connection. */
-        private static void writeThenClose(FilterChainContext ctx, Object message) {
-            ctx.write(message, new EmptyCompletionHandler<WriteResult>() {
-                @Override
-                public void completed(WriteResult result) {
-                    ctx.getConnection().closeSilently();
-                }
-
-                @Override
-                public void failed(Throwable throwable) {
-                    ctx.getConnection().closeSilently();
-                }
-            });
-        }
     }
 
     /** A Grizzly request seen as a handshake; its query string is parsed once, when first asked. */

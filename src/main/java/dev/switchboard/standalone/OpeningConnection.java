@@ -26,6 +26,12 @@ final class OpeningConnection {
         CURRENT.set(new Opening(connection, path));
     }
 
+    /** The connection of the handshake this thread is handling, if any, left in place for {@link #claim}. */
+    static Optional<Connection<?>> peek() {
+        Opening opening = CURRENT.get();
+        return opening == null ? Optional.empty() : Optional.of(opening.connection());
+    }
+
     /**
      * The connection of the handshake this thread is opening {@code session} for; empty when there is none, or the
      * one left here was for another path (a refused handshake, never opened).

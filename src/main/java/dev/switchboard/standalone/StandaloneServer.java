@@ -39,7 +39,8 @@ public final class StandaloneServer implements AutoCloseable {
 
     private StandaloneServer(String host, int port, Settings settings) {
         switchboard = new Switchboard(settings, new GrizzlyWires());
-        webSocket = new StandaloneWebSocketContainer(settings.maxMessageBytes());
+        WebSocketChain webSocketChain = new WebSocketChain();
+        webSocket = new StandaloneWebSocketContainer(settings.maxMessageBytes(), webSocketChain);
         listener = new NetworkListener("switchboard", host, port);
         // Grizzly's idle timeout filter uses this for every connection; HandshakeValidationAddOn exempts upgraded ones.
         listener.getKeepAlive().setIdleTimeoutInSeconds(
@@ -49,10 +50,12 @@ public final class StandaloneServer implements AutoCloseable {
         // static files may block; Grizzly's HTTP handlers run them on the worker pool, which this strategy would
         // otherwise not create.
         listener.getTransport().setIOStrategy(SameThreadIOStrategy.getInstance());
+        listener.getTransport().setSelectorHandler(new FlushingSelectorHandler());
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig().copy()
                 .setPoolName("switchboard-http"));
         listener.registerAddOn(new HandshakeValidationAddOn(switchboard.handshakeValidator()));
         listener.registerAddOn(webSocket.grizzlyAddOn());
+        listener.registerAddOn(webSocketChain);
         http.addListener(listener);
     }
 

@@ -29,15 +29,16 @@ final class StandaloneWebSocketContainer extends TyrusServerContainer {
     /**
      * @param maxMessageBytes our message limit: the incoming frame buffer is made large enough for a frame of that
      *                        size, so the limit, not Tyrus's buffer, decides (1009 rather than 1011)
+     * @param chain           where connections go once open
      */
-    StandaloneWebSocketContainer(int maxMessageBytes) {
+    StandaloneWebSocketContainer(int maxMessageBytes, WebSocketChain chain) {
         super((Set<Class<?>>) null);
         // No idle timeout of Tyrus's own (our heartbeat has one): with the default of 0, Tyrus schedules a no-op
         // timeout task for every session and every message; with a negative value it schedules none.
         setDefaultMaxSessionIdleTimeout(-1);
-        engine = new DeferringWebSocketEngine(TyrusWebSocketEngine.builder(this)
+        engine = new ChainAdoptingEngine(TyrusWebSocketEngine.builder(this)
                 .incomingBufferSize(Math.max(TYRUS_DEFAULT_INCOMING_BUFFER, maxMessageBytes + 16))
-                .build());
+                .build(), chain);
     }
 
     @Override
