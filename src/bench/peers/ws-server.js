@@ -1,13 +1,21 @@
 // The Node `ws` peer of the benchmark: the same two services as the other targets, in the plainest form.
 //   /echo            sends every message back
 //   /chat/<room>     every text a member sends is broadcast, unchanged, to every member of the room (sender too)
-// Usage: node ws-server.js PORT   (prints "ready" once listening on 127.0.0.1:PORT)
+//   GET /gc          runs a full garbage collection (when started with --expose-gc), for memory readings
+// Usage: node --expose-gc ws-server.js PORT   (prints "ready" once listening on 127.0.0.1:PORT)
 'use strict';
 const http = require('http');
 const { WebSocketServer } = require('ws');
 
 const port = Number(process.argv[2]);
-const server = http.createServer((req, res) => res.end('ok\n'));
+const server = http.createServer((req, res) => {
+  if (req.url === '/gc' && typeof global.gc === 'function') {
+    global.gc();
+    res.end('collected\n');
+    return;
+  }
+  res.end('ok\n');
+});
 const wss = new WebSocketServer({ server, perMessageDeflate: false, maxPayload: 65536 });
 const rooms = new Map();
 

@@ -68,18 +68,29 @@ public final class ProcessStats {
      * ends with a total line.
      */
     public static long liveHeapBytes(long pid) {
+        return liveHeapBytes(classHistogram(pid));
+    }
+
+    /** The total line of a class histogram. */
+    public static long liveHeapBytes(String histogram) {
+        List<String> lines = histogram.lines().toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String[] total = lines.get(i).trim().split("\\s+");
+            if (total.length == 3 && total[0].equals("Total")) {
+                return Long.parseLong(total[2]);
+            }
+        }
+        throw new IllegalStateException("jcmd printed no total: " + histogram);
+    }
+
+    /** {@code jcmd PID GC.class_histogram}: live objects by class, after a full collection. */
+    public static String classHistogram(long pid) {
         try {
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     String.valueOf(pid), "GC.class_histogram").redirectErrorStream(true).start();
-            List<String> lines = new String(jcmd.getInputStream().readAllBytes()).lines().toList();
+            String output = new String(jcmd.getInputStream().readAllBytes());
             jcmd.waitFor(60, TimeUnit.SECONDS);
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                String[] total = lines.get(i).trim().split("\\s+");
-                if (total.length == 3 && total[0].equals("Total")) {
-                    return Long.parseLong(total[2]);
-                }
-            }
-            throw new IllegalStateException("jcmd printed no total: " + String.join("\n", lines));
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException("cannot run jcmd on process " + pid, e);
         } catch (InterruptedException e) {

@@ -45,6 +45,12 @@ public final class ServerProfiler {
         return file;
     }
 
+    /** Writes {@code text} to {@code name}.txt next to the profiles. */
+    public Path keep(String name, String text) throws IOException {
+        Files.createDirectories(directory);
+        return Files.writeString(directory.resolve(name + ".txt"), text);
+    }
+
     private void asprof(String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", apLoaderJar, "profiler"));

@@ -8,17 +8,21 @@ import dev.switchboard.bench.report.ProcessStats;
 import io.netty.channel.Channel;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code connect}: opens many chat connections (rooms of ten), a bounded number of handshakes in flight, and leaves
- * them idle. Measures handshakes per second, then what the server's resident memory grew by per connection (and,
- * for a JVM, its live heap after a full collection).
+ * them idle. Measures handshakes per second, then what the server holds per idle connection after a full garbage
+ * collection: resident memory, and for a JVM its live heap. A second round opens as many bare {@code /echo} connections,
+ * which every target serves alike: the handshake without a room's welcome and presence events.
  */
 public final class ConnectScenario implements Scenario {
 
     public static final Metric HANDSHAKES = Metric.higher("connect", "handshakes/s");
     public static final Metric SERVER_CPU = Metric.lower("connect", "server CPU µs/handshake");
     public static final Metric SERVER_CORES = Metric.lower("connect", "server CPU %");
+    public static final Metric BARE_HANDSHAKES = Metric.higher("connect", "bare /echo handshakes/s");
+    public static final Metric BARE_SERVER_CPU = Metric.lower("connect", "server CPU µs/bare handshake");
     public static final Metric RSS = Metric.lower("connect", "RSS KB/connection");
     public static final Metric HEAP = Metric.lower("connect", "live heap KB/connection");
 
@@ -36,31 +40,81 @@ public final class ConnectScenario implements Scenario {
         WarmUp warmUp = new WarmUp(context);
         do {
             Connections.close(open(context, count));
+            Connections.close(openBare(context, count));
         } while (warmUp.goesOn());
 
         context.awaitServerQuiet();
-        long pid = context.server().pid();
-        long rssBefore = ProcessStats.rssBytes(pid);
-        CpuInterval interval = context.startInterval();
+        CpuInterval bare = context.startInterval();
+        Connections.close(openBare(context, count));
+        CpuInterval.Elapsed bareElapsed = context.endInterval(bare, name() + "-bare");
+
+        context.awaitServerQuiet();
+        CpuInterval chat = context.startInterval();
         List<Channel> channels = open(context, count);
-        CpuInterval.Elapsed elapsed = context.endInterval(interval, name());
-        long heapWith = -1;
+        CpuInterval.Elapsed elapsed = context.endInterval(chat, name());
+        Connections.close(channels);
+        context.report(HANDSHAKES, count / elapsed.seconds());
+        context.report(SERVER_CPU, elapsed.serverMicrosPer(count));
+        context.report(SERVER_CORES, elapsed.serverCpuPercent());
+        context.report(BARE_HANDSHAKES, count / bareElapsed.seconds());
+        context.report(BARE_SERVER_CPU, bareElapsed.serverMicrosPer(count));
+
+        // Memory last: the full collections it needs shrink a JVM's heap, which a timed round would pay to regrow.
+        context.awaitServerQuiet();
+        Memory without = Memory.read(context, false);
+        channels = open(context, count);
         try {
             context.awaitServerQuiet();
-            long rssAfter = ProcessStats.rssBytes(pid);
-            context.report(HANDSHAKES, count / elapsed.seconds());
-            context.report(SERVER_CPU, elapsed.serverMicrosPer(count));
-            context.report(SERVER_CORES, elapsed.serverCpuPercent());
-            context.report(RSS, (rssAfter - rssBefore) / 1024.0 / count);
-            // After the RSS reading: the full collection jcmd runs changes what the JVM holds resident.
-            heapWith = context.server().isJvm() ? ProcessStats.liveHeapBytes(pid) : -1;
+            Memory with = Memory.read(context, true);
+            context.report(RSS, (with.rss() - without.rss()) / 1024.0 / count);
+            if (context.server().isJvm()) {
+                context.report(HEAP, (with.liveHeap() - without.liveHeap()) / 1024.0 / count);
+            }
         } finally {
             Connections.close(channels);
         }
-        if (heapWith >= 0) {
-            context.awaitServerQuiet();
-            context.report(HEAP, (heapWith - ProcessStats.liveHeapBytes(pid)) / 1024.0 / count);
+    }
+
+    /**
+     * The server's memory after a full collection: resident set, and for a JVM its live heap. A JVM's resident set
+     * otherwise shows how far its heap once grew rather than what it holds; after a collection it gives back what it
+     * does not need (G1 uncommits), as V8 does.
+     */
+    private record Memory(long rss, long liveHeap) {
+
+        static Memory read(ScenarioContext context, boolean keepHistogram) throws Exception {
+            long pid = context.server().pid();
+            long live = 0;
+            if (context.server().isJvm()) {
+                String histogram = ProcessStats.classHistogram(pid);
+                live = ProcessStats.liveHeapBytes(histogram);
+                if (keepHistogram) {
+                    context.keepProfile("connect-histogram", histogram);
+                }
+            } else {
+                context.server().collectGarbage();
+            }
+            return new Memory(settledRss(pid), live);
         }
+
+        /** Memory is given back to the system shortly after a collection: the resident set once it stops moving. */
+        private static long settledRss(long pid) throws InterruptedException {
+            long previous = ProcessStats.rssBytes(pid);
+            for (int i = 0; i < 40; i++) {
+                TimeUnit.MILLISECONDS.sleep(250);
+                long now = ProcessStats.rssBytes(pid);
+                if (Math.abs(now - previous) < previous / 500) {
+                    return now;
+                }
+                previous = now;
+            }
+            return previous;
+        }
+    }
+
+    private static List<Channel> openBare(ScenarioContext context, int count) throws Exception {
+        return Connections.open(context.client(), count, context.load().handshakesInFlight(),
+                i -> context.target().echo(context.port()), i -> IgnoringHandler.INSTANCE);
     }
 
     /** The rooms are the same in every round, so that rooms made in the warm-up are not counted as connections. */

@@ -30,6 +30,13 @@ public record ScenarioContext(LoadClient client, Target target, RunningServer se
         return CpuInterval.start(server.pid());
     }
 
+    /** When profiling, keeps {@code text} as TARGET-NAME-REP.txt next to the profiles. */
+    public void keepProfile(String name, String text) throws java.io.IOException {
+        if (profiler != null) {
+            log.println("  kept: " + profiler.keep(target.name() + "-" + name + "-" + rep, text));
+        }
+    }
+
     /** Ends a measured interval; a profile goes to TARGET-SCENARIO-REP.collapsed. */
     public CpuInterval.Elapsed endInterval(CpuInterval interval, String scenario) throws java.io.IOException {
         CpuInterval.Elapsed elapsed = interval.end();
