@@ -5,21 +5,29 @@ import java.util.List;
 
 /**
  * The last messages of one room, as encoded events, in a ring. Sequence numbers are consecutive, so the event
- * with seq {@code s} sits at offset {@code s - oldestSeq}. Not thread-safe: the room's lock guards it.
+ * with seq {@code s} sits at offset {@code s - oldestSeq}. The ring starts small and doubles up to its capacity, so
+ * a quiet room does not hold a full-size array. Not thread-safe: the room's lock guards it.
  */
 final class MessageHistory {
 
-    private final Event[] events;
+    private static final int INITIAL_SLOTS = 16;
+
+    private final int capacity;
+    private Event[] events;
     private int start;
     private int size;
     private long oldestSeq = 1;
 
     MessageHistory(int capacity) {
-        events = new Event[capacity];
+        this.capacity = capacity;
+        this.events = new Event[Math.min(capacity, INITIAL_SLOTS)];
     }
 
-    /** Appends the event of the next seq; the oldest one falls out when the ring is full. */
+    /** Appends the event of the next seq; the oldest one falls out when the ring holds its capacity. */
     void append(Event event) {
+        if (size == events.length && size < capacity) {
+            grow();
+        }
         if (size == events.length) {
             events[start] = event;
             start = (start + 1) % events.length;
@@ -28,6 +36,15 @@ final class MessageHistory {
             events[(start + size) % events.length] = event;
             size++;
         }
+    }
+
+    private void grow() {
+        Event[] larger = new Event[(int) Math.min(capacity, 2L * events.length)];
+        for (int i = 0; i < size; i++) {
+            larger[i] = events[(start + i) % events.length];
+        }
+        events = larger;
+        start = 0;
     }
 
     /** The seq of the oldest event still kept; one past the last when empty. */

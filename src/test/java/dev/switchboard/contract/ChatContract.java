@@ -117,6 +117,40 @@ public interface ChatContract extends ServerUnderTest {
         }
     }
 
+    /**
+     * Forty members: more than a fan-out flushes on the publishing thread (the rest go to the flusher's lanes), and
+     * a burst large enough that members get several events per write. They connect from three loopback addresses to
+     * stay within the per-address limit of the test settings.
+     */
+    @Test
+    default void aBurstReachesEveryMemberOfALargeRoomCompleteAndInSeqOrder() throws java.io.IOException {
+        String room = Rooms.fresh();
+        int burst = 120;
+        List<RawWebSocket> members = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                java.net.InetAddress from = java.net.InetAddress.getByName("127.0.0." + (2 + i / 14));
+                RawWebSocket member = RawWebSocket.openFrom(from, baseUri(), "chat/" + room + "?name=m" + i, 1 << 20);
+                members.add(member);
+                assertEquals("welcome", WsClient.parse(member.readFrame().text()).path("type").asText());
+            }
+            publishMany(room, burst);
+            for (RawWebSocket member : members) {
+                long expected = 1;
+                while (expected <= burst) {
+                    RawWebSocket.Frame frame = member.readFrame();
+                    assertEquals(0x1, frame.opcode(), "only text frames before the burst has arrived");
+                    JsonNode event = WsClient.parse(frame.text());
+                    if (event.path("type").asText().equals("message")) {
+                        assertEquals(expected++, event.path("seq").asLong(), "every seq once, in order");
+                    }
+                }
+            }
+        } finally {
+            members.forEach(RawWebSocket::close);
+        }
+    }
+
     @Test
     default void anHttpPublishReachesWebSocketMembersInSeqOrder() {
         String room = Rooms.fresh();

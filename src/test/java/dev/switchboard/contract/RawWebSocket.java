@@ -3,6 +3,7 @@ package dev.switchboard.contract;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -52,9 +53,25 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** As {@link #open(URI, String, int)}, with extra request header lines. */
     static RawWebSocket open(URI base, String pathAndQuery, int receiveBuffer, String... extraHeaders) {
+        return open(null, base, pathAndQuery, receiveBuffer, extraHeaders);
+    }
+
+    /**
+     * As {@link #open(URI, String, int)}, from a given local address (any of 127.0.0.0/8 on Linux), so that one test
+     * can open more connections than the server admits from one address.
+     */
+    static RawWebSocket openFrom(InetAddress local, URI base, String pathAndQuery, int receiveBuffer) {
+        return open(local, base, pathAndQuery, receiveBuffer);
+    }
+
+    private static RawWebSocket open(InetAddress local, URI base, String pathAndQuery, int receiveBuffer,
+                                     String... extraHeaders) {
         try {
             Socket socket = new Socket();
             socket.setReceiveBufferSize(receiveBuffer);
+            if (local != null) {
+                socket.bind(new InetSocketAddress(local, 0));
+            }
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
             socket.setSoTimeout(10_000);
             StringBuilder request = new StringBuilder("GET ").append(base.getPath()).append(pathAndQuery)
