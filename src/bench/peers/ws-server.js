@@ -1,7 +1,8 @@
 // The Node `ws` peer of the benchmark: the same two services as the other targets, in the plainest form.
 //   /echo            sends every message back
 //   /chat/<room>     every text a member sends is broadcast, unchanged, to every member of the room (sender too)
-//   GET /gc          runs a full garbage collection (when started with --expose-gc), for memory readings
+//   GET /gc          runs a full garbage collection (when started with --expose-gc) and answers
+//                    process.memoryUsage(), for memory readings
 // Usage: node --expose-gc ws-server.js PORT   (prints "ready" once listening on 127.0.0.1:PORT)
 'use strict';
 const http = require('http');
@@ -11,7 +12,8 @@ const port = Number(process.argv[2]);
 const server = http.createServer((req, res) => {
   if (req.url === '/gc' && typeof global.gc === 'function') {
     global.gc();
-    res.end('collected\n');
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify(process.memoryUsage()));
     return;
   }
   res.end('ok\n');

@@ -34,7 +34,9 @@ public enum Setting {
     PERMESSAGE_DEFLATE("permessage.deflate", "false",
             "launcher only: negotiate permessage-deflate (RFC 7692) on /chat and /echo; costs memory per connection"),
     SHUTDOWN_GRACE("shutdown.grace", "5s",
-            "on shutdown or undeploy, how long members get to receive their queued messages before close 1001");
+            "on shutdown or undeploy, how long members get to receive their queued messages before close 1001; also "
+                    + "how long a connection closed for rate-limit abuse (1008) or an oversized message (1009) gets to "
+                    + "receive what was queued before it");
 
     private final String key;
     private final String defaultValue;

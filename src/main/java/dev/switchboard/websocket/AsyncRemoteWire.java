@@ -12,19 +12,10 @@ import java.util.function.Consumer;
 
 /**
  * The portable wire: sends a batch one message after the other through {@link RemoteEndpoint.Async}, each send
- * started when the previous one completed. A completion that arrives inside the send call (containers often
+ * started when the previous one completed (through {@link ContainerCalls}, for GlassFish's sake). A completion that arrives inside the send call (containers often
  * write at once) continues the loop instead of recursing, so a long batch cannot overflow the stack.
  */
 final class AsyncRemoteWire implements WebSocketWire, SendHandler {
-
-    /**
-     * The context class loader during a send. GlassFish 7's Tyrus (2.1.5) restarts a session's idle timer on every
-     * send by scheduling a task on the container's managed executor, which captures the thread's context and, doing
-     * so, looks up service providers through the context class loader: a scan of the application's jars per message,
-     * 30% of GlassFish's CPU in a fan-out (async-profiler). Nothing in a send needs the application's class loader,
-     * and the platform's answers that lookup in a fraction of the time.
-     */
-    private static final ClassLoader SEND_CONTEXT_LOADER = ClassLoader.getPlatformClassLoader();
 
     private final RemoteEndpoint.Async remote;
     private List<Object> batch;
@@ -68,20 +59,17 @@ final class AsyncRemoteWire implements WebSocketWire, SendHandler {
                 inSend = true;
                 completedDuringSend = false;
             }
-            Thread thread = Thread.currentThread();
-            ClassLoader application = thread.getContextClassLoader();
-            thread.setContextClassLoader(SEND_CONTEXT_LOADER);
             try {
-                if (message instanceof Event event) {
-                    remote.sendText(event.json(), this);
-                } else {
-                    remote.sendBinary(((ByteBuffer) message).duplicate(), this);
-                }
+                ContainerCalls.run(() -> {
+                    if (message instanceof Event event) {
+                        remote.sendText(event.json(), this);
+                    } else {
+                        remote.sendBinary(((ByteBuffer) message).duplicate(), this);
+                    }
+                });
             } catch (RuntimeException e) {
                 finish(e);
                 return;
-            } finally {
-                thread.setContextClassLoader(application);
             }
             synchronized (this) {
                 inSend = false;

@@ -89,9 +89,9 @@ public final class Connections {
 
     private synchronized Connection open(Session session) {
         // Our heartbeat closes silent connections. With the container's idle timeout at its default of 0
-        // ("none"), Tyrus still schedules a no-op timeout task for every message received; negative means none
-        // too (Jakarta WebSocket), and Tyrus then schedules nothing.
-        session.setMaxIdleTimeout(-1);
+        // ("none"), Tyrus 2.1.6 still schedules a no-op timeout task for every message received; negative means
+        // none too (Jakarta WebSocket), and it then schedules nothing.
+        ContainerCalls.run(() -> session.setMaxIdleTimeout(-1));
         String address = RemoteAddress.of(session);
         if (!hasRoomFor(address)) {
             return null;

@@ -63,14 +63,6 @@ public final class ProcessStats {
         throw new IllegalStateException("no VmRSS for process " + pid);
     }
 
-    /**
-     * Bytes of live objects in a JVM's heap: {@code jcmd PID GC.class_histogram} runs a full collection first and
-     * ends with a total line.
-     */
-    public static long liveHeapBytes(long pid) {
-        return liveHeapBytes(classHistogram(pid));
-    }
-
     /** The total line of a class histogram. */
     public static long liveHeapBytes(String histogram) {
         List<String> lines = histogram.lines().toList();

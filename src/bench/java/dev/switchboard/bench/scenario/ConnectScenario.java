@@ -5,6 +5,7 @@ import dev.switchboard.bench.client.IgnoringHandler;
 import dev.switchboard.bench.report.CpuInterval;
 import dev.switchboard.bench.report.Metric;
 import dev.switchboard.bench.report.ProcessStats;
+import dev.switchboard.bench.target.RunningServer;
 import io.netty.channel.Channel;
 
 import java.util.List;
@@ -67,34 +68,25 @@ public final class ConnectScenario implements Scenario {
             context.awaitServerQuiet();
             Memory with = Memory.read(context, true);
             context.report(RSS, (with.rss() - without.rss()) / 1024.0 / count);
-            if (context.server().isJvm()) {
-                context.report(HEAP, (with.liveHeap() - without.liveHeap()) / 1024.0 / count);
-            }
+            context.report(HEAP, (with.liveHeap() - without.liveHeap()) / 1024.0 / count);
         } finally {
             Connections.close(channels);
         }
     }
 
     /**
-     * The server's memory after a full collection: resident set, and for a JVM its live heap. A JVM's resident set
-     * otherwise shows how far its heap once grew rather than what it holds; after a collection it gives back what it
-     * does not need (G1 uncommits), as V8 does.
+     * The server's memory after a full collection: resident set, and live heap (a JVM's objects; V8's heap plus what
+     * its objects own outside it). A JVM's resident set otherwise shows how far its heap once grew rather than what it
+     * holds; after a collection it gives back what it does not need (G1 uncommits), as V8 does.
      */
     private record Memory(long rss, long liveHeap) {
 
-        static Memory read(ScenarioContext context, boolean keepHistogram) throws Exception {
-            long pid = context.server().pid();
-            long live = 0;
-            if (context.server().isJvm()) {
-                String histogram = ProcessStats.classHistogram(pid);
-                live = ProcessStats.liveHeapBytes(histogram);
-                if (keepHistogram) {
-                    context.keepProfile("connect-histogram", histogram);
-                }
-            } else {
-                context.server().collectGarbage();
+        static Memory read(ScenarioContext context, boolean keepDetail) throws Exception {
+            RunningServer.LiveMemory live = context.server().collectGarbage();
+            if (keepDetail) {
+                context.keepProfile("connect-memory", live.detail());
             }
-            return new Memory(settledRss(pid), live);
+            return new Memory(settledRss(context.server().pid()), live.bytes());
         }
 
         /** Memory is given back to the system shortly after a collection: the resident set once it stops moving. */

@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 public record ScenarioContext(LoadClient client, Target target, RunningServer server, int port, Load load,
                               Results results, PrintStream log, long run, int rep, ServerProfiler profiler) {
 
-    /** Starts a measured interval: the CPU counters, and the profiler when one was asked for. */
+    /** Starts a measured interval: the CPU counters, and for a JVM the profiler when one was asked for. */
     public CpuInterval startInterval() {
-        if (profiler != null) {
+        if (profiler != null && server.isJvm()) {
             profiler.start(server.pid());
         }
         return CpuInterval.start(server.pid());
@@ -40,7 +40,7 @@ public record ScenarioContext(LoadClient client, Target target, RunningServer se
     /** Ends a measured interval; a profile goes to TARGET-SCENARIO-REP.collapsed. */
     public CpuInterval.Elapsed endInterval(CpuInterval interval, String scenario) throws java.io.IOException {
         CpuInterval.Elapsed elapsed = interval.end();
-        if (profiler != null) {
+        if (profiler != null && server.isJvm()) {
             log.println("  profile: " + profiler.stop(server.pid(), target.name() + "-" + scenario + "-" + rep));
         }
         return elapsed;
