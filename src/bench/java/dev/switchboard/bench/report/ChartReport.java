@@ -51,7 +51,8 @@ public final class ChartReport {
             chart.getStyler().setLabelsVisible(true);
             chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
             chart.getStyler().setYAxisMin(0.0);
-            chart.getStyler().setDecimalPattern("#,##0.##");
+            double largest = medians.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            chart.getStyler().setDecimalPattern(largest >= 100 ? "#,##0" : "#,##0.0#");
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             chart.addSeries(metric.name(), names, medians, spreads);
             charts.add(chart);

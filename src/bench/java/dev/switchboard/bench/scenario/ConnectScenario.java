@@ -46,8 +46,9 @@ public final class ConnectScenario implements Scenario {
 
         context.awaitServerQuiet();
         CpuInterval bare = context.startInterval();
-        Connections.close(openBare(context, count));
+        List<Channel> echoes = openBare(context, count);
         CpuInterval.Elapsed bareElapsed = context.endInterval(bare, name() + "-bare");
+        Connections.close(echoes);
 
         context.awaitServerQuiet();
         CpuInterval chat = context.startInterval();
