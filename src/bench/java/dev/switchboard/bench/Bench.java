@@ -111,7 +111,8 @@ public final class Bench implements Callable<Integer> {
             split = " ", description = "options of every Java target's JVM (default: ${DEFAULT-VALUE})")
     private List<String> jvmOptions;
 
-    @Option(names = "--smoke", description = "seconds long, small sizes, one repetition: proves the harness works")
+    @Option(names = "--smoke", description = "seconds long, small sizes, one repetition, no wait for the JIT: "
+            + "proves the harness works")
     private boolean smoke;
 
     @Option(names = "--out", paramLabel = "DIR", description = "where the report goes (default: BUILD/bench)")
@@ -139,7 +140,7 @@ public final class Bench implements Callable<Integer> {
         }
         out = out != null ? out : build.resolve("bench");
         Files.createDirectories(out);
-        Load load = new Load(warmup, duration, messageBytes, window, echoConnections, subscribers, connections,
+        Load load = new Load(warmup, !smoke, duration, messageBytes, window, echoConnections, subscribers, connections,
                 handshakesInFlight, recoverMembers, recoverGap);
         List<Target> targets = targets();
         List<Scenario> scenarios = scenarios();

@@ -10,7 +10,10 @@ import dev.switchboard.bench.target.RunningServer;
 import dev.switchboard.bench.target.Target;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * What a scenario runs with: the client, the target and its running server, the load's sizes, where results go.
@@ -72,12 +75,27 @@ public record ScenarioContext(LoadClient client, Target target, RunningServer se
      * Runs a scenario's warm-up: its load goes on while {@link WarmUp#goesOn()} says so, failing early when the
      * server dies or the load has made no progress for {@link #STALL_SECONDS} seconds.
      */
-    public void warmUp(java.util.function.LongSupplier progress, String what) throws InterruptedException {
-        WarmUp warmUp = new WarmUp(this);
+    public void warmUp(LongSupplier progress, String what) throws InterruptedException {
+        watch(new WarmUp(this)::goesOn, progress, what);
+    }
+
+    /**
+     * Lets a phase of a scenario run for {@code phase}, failing early when the server dies or the load has made no
+     * progress for {@link #STALL_SECONDS} seconds.
+     *
+     * @param progress a counter of completed operations
+     */
+    public void hold(Duration phase, LongSupplier progress, String what) throws InterruptedException {
+        long end = System.nanoTime() + phase.toNanos();
+        watch(() -> System.nanoTime() < end, progress, what);
+    }
+
+    /** Watches running load while {@code goesOn}: the server must stay alive and the load must make progress. */
+    private void watch(BooleanSupplier goesOn, LongSupplier progress, String what) throws InterruptedException {
         long lastCount = progress.getAsLong();
         long lastMoved = System.nanoTime();
-        while (warmUp.goesOn()) {
-            TimeUnit.MILLISECONDS.sleep(250);
+        while (goesOn.getAsBoolean()) {
+            TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
             long now = System.nanoTime();
             if (!server.isAlive()) {
                 throw new IllegalStateException("the server died during " + what);
@@ -92,33 +110,6 @@ public record ScenarioContext(LoadClient client, Target target, RunningServer se
         }
     }
 
-    /**
-     * Lets a phase of a scenario run for {@code phase}, failing early when the server dies or the load has made no
-     * progress for {@link #STALL_SECONDS} seconds.
-     *
-     * @param progress a counter of completed operations
-     */
-    public void hold(java.time.Duration phase, java.util.function.LongSupplier progress, String what)
-            throws InterruptedException {
-        long now = System.nanoTime();
-        long end = now + phase.toNanos();
-        long lastCount = progress.getAsLong();
-        long lastMoved = now;
-        while (now < end) {
-            TimeUnit.MILLISECONDS.sleep(Math.min(250, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - now))));
-            now = System.nanoTime();
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server died during " + what);
-            }
-            long count = progress.getAsLong();
-            if (count != lastCount) {
-                lastCount = count;
-                lastMoved = now;
-            } else if (now - lastMoved > TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
-                throw new IllegalStateException(what + " made no progress for " + STALL_SECONDS + " s");
-            }
-        }
-    }
-
+    private static final long POLL_MILLIS = 100;
     private static final int STALL_SECONDS = 10;
 }

@@ -32,7 +32,7 @@ final class WarmUp {
         if (elapsed < minimum) {
             return true;
         }
-        if (!context.server().isJvm()) {
+        if (!context.load().awaitJit() || !context.server().isJvm()) {
             return false;
         }
         if (elapsed > minimum + TimeUnit.SECONDS.toNanos(MAX_EXTRA_SECONDS)) {
@@ -40,13 +40,13 @@ final class WarmUp {
                     TimeUnit.NANOSECONDS.toSeconds(elapsed));
             return false;
         }
+        if (sampledAt != 0 && now - sampledAt < TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS)) {
+            return true;
+        }
         long compiling = compilerCpuNanos();
         if (sampledAt == 0) {
             sampledAt = now;
             compiledAt = compiling;
-            return true;
-        }
-        if (now - sampledAt < TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS)) {
             return true;
         }
         boolean settled = (compiling - compiledAt) * 50 < now - sampledAt;
