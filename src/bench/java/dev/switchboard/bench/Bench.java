@@ -75,13 +75,15 @@ public final class Bench implements Callable<Integer> {
     private int messageBytes;
 
     @Option(names = "--window", defaultValue = "10",
-            description = "messages in flight per echo connection and per fan-out publisher (default: ${DEFAULT-VALUE})")
+            description = "messages in flight per echo connection and per fan-out publisher "
+                    + "(default: ${DEFAULT-VALUE})")
     private int window;
 
     @Option(names = "--echo-connections", defaultValue = "100", description = "(default: ${DEFAULT-VALUE})")
     private int echoConnections;
 
-    @Option(names = "--subscribers", defaultValue = "1000", description = "fan-out room size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--subscribers", defaultValue = "1000",
+            description = "fan-out room size (default: ${DEFAULT-VALUE})")
     private int subscribers;
 
     @Option(names = "--connections", defaultValue = "10000",
@@ -246,7 +248,8 @@ public final class Bench implements Callable<Integer> {
         lines.add(String.format(Locale.ROOT, "Load client: Netty %s, %s, %d event-loop threads, in one process on the "
                         + "same machine", io.netty.util.Version.identify().values().iterator().next().artifactVersion(),
                 client.transport(), clientThreads));
-        lines.add(String.format(Locale.ROOT, "echo: %d connections × %d in flight, %d B texts; fanout: %d subscribers, "
+        lines.add(String.format(Locale.ROOT, "echo: %d connections × %d in flight, %d B texts; "
+                        + "fanout: %d subscribers, "
                         + "window %d; connect: %d connections in rooms of 10, %d handshakes in flight; recover: %d "
                         + "members, %d messages missed", load.echoConnections(), load.window(), load.messageBytes(),
                 load.subscribers(), load.window(), load.connections(), load.handshakesInFlight(),
@@ -275,7 +278,8 @@ public final class Bench implements Callable<Integer> {
             if (value.endsWith("m")) {
                 return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
             }
-            return Duration.ofSeconds(Long.parseLong(value.endsWith("s") ? value.substring(0, value.length() - 1) : value));
+            String seconds = value.endsWith("s") ? value.substring(0, value.length() - 1) : value;
+            return Duration.ofSeconds(Long.parseLong(seconds));
         }
     }
 }

@@ -15,8 +15,8 @@ import java.util.logging.Logger;
  * offers are {@linkplain #defer() deferred}: the fan-out only enqueues, and at the end the first queues it touched
  * are flushed on its thread and the rest are handed to the lanes. A lane's thread sends everything a queue holds in
  * one batch when it reaches it, so the writes of a thousand members are spread over a few threads instead of running
- * in the publisher's loop, and a member that receives faster than it is flushed gets several events per write. Handing over allocates nothing: each lane is a
- * lock-free stack linked through the queues themselves.
+ * in the publisher's loop, and a member that receives faster than it is flushed gets several events per write.
+ * Handing over allocates nothing: each lane is a lock-free stack linked through the queues themselves.
  */
 public final class Flusher implements AutoCloseable {
 

@@ -14,9 +14,10 @@ import java.util.logging.Logger;
  * <p>
  * Offering never blocks: it enqueues and, when the queue was idle, hands it to the flusher, which writes it at once
  * or, inside a room's fan-out, after the room lets go of its lock, on a lane thread for large fan-outs. So a room
- * fans out to thousands of connections in a short loop, and each batch carries as many messages as have gathered. A connection whose backlog exceeds its bounds cannot keep up: the queue
- * drops its backlog and reports the overflow once, and the owner closes the connection. The transport is a
- * {@link MessageSender}; at most one batch is in flight, so every container's asynchronous send accepts it.
+ * fans out to thousands of connections in a short loop, and each batch carries as many messages as have gathered.
+ * A connection whose backlog exceeds its bounds cannot keep up: the queue drops its backlog and reports the overflow
+ * once, and the owner closes the connection. The transport is a {@link MessageSender}; at most one batch is in
+ * flight, so every container's asynchronous send accepts it.
  * <p>
  * History replayed on join is already held by the room, so it is admitted whole; the bounds apply to the backlog
  * beyond what is left of the replay.
@@ -55,7 +56,7 @@ public final class OutboundQueue<M> {
      * @param sender     the transport, one batch at a time
      * @param size       a message's weight against {@link QueueLimits#maxChars()}: characters or bytes
      * @param limits     the bounds of the backlog
-     * @param flusher    whose threads send the batches
+     * @param flusher    decides where the batches are written
      * @param onOverflow told once when the backlog goes over its bounds; it closes the connection
      */
     public OutboundQueue(MessageSender<M> sender, ToLongFunction<M> size, QueueLimits limits, Flusher flusher,

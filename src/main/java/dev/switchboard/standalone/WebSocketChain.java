@@ -72,7 +72,7 @@ final class WebSocketChain implements AddOn {
     private record Upgraded(org.glassfish.tyrus.spi.Connection tyrus, MaskedFrameGuard guard) {
     }
 
-    /** Feeds the client's frames to Tyrus; refuses the first unmasked one (RFC 6455 §5.1), which Tyrus would accept. */
+    /** Feeds the client's frames to Tyrus; refuses the first unmasked one (RFC 6455 §5.1), which Tyrus accepts. */
     private static final class FramesFilter extends BaseFilter {
 
         private static final byte[] CLOSE_1002 = closeFrame(1002, "client frames must be masked");

@@ -12,8 +12,9 @@ import java.util.function.Consumer;
 
 /**
  * The portable wire: sends a batch one message after the other through {@link RemoteEndpoint.Async}, each send
- * started when the previous one completed (through {@link ContainerCalls}, for GlassFish's sake). A completion that arrives inside the send call (containers often
- * write at once) continues the loop instead of recursing, so a long batch cannot overflow the stack.
+ * started when the previous one completed (through {@link ContainerCalls}, for GlassFish's sake). A completion that
+ * arrives inside the send call (containers often write at once) continues the loop instead of recursing, so a long
+ * batch cannot overflow the stack.
  */
 final class AsyncRemoteWire implements WebSocketWire, SendHandler {
 

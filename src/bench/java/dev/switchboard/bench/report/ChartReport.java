@@ -58,13 +58,15 @@ public final class ChartReport {
             charts.add(chart);
         }
         int rows = (charts.size() + COLUMNS - 1) / COLUMNS;
-        BufferedImage image = new BufferedImage(WIDTH * COLUMNS, HEIGHT * Math.max(rows, 1), BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(WIDTH * COLUMNS, HEIGHT * Math.max(rows, 1),
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         graphics.setColor(Color.WHITE);
         graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
         for (int i = 0; i < charts.size(); i++) {
-            Graphics2D cell = (Graphics2D) graphics.create((i % COLUMNS) * WIDTH, (i / COLUMNS) * HEIGHT, WIDTH, HEIGHT);
+            Graphics2D cell = (Graphics2D) graphics.create((i % COLUMNS) * WIDTH, (i / COLUMNS) * HEIGHT, WIDTH,
+                    HEIGHT);
             charts.get(i).paint(cell, WIDTH, HEIGHT);
             cell.dispose();
         }

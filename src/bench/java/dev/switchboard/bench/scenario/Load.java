@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param recoverMembers     members of the recover room
  * @param recoverGap         messages said while the recover room's members are away
  */
-public record Load(Duration warmup, boolean awaitJit, Duration duration, int messageBytes, int window, int echoConnections,
-                   int subscribers, int connections, int handshakesInFlight, int recoverMembers, int recoverGap) {
+public record Load(Duration warmup, boolean awaitJit, Duration duration, int messageBytes, int window,
+                   int echoConnections, int subscribers, int connections, int handshakesInFlight, int recoverMembers,
+                   int recoverGap) {
 }
