@@ -8,6 +8,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -98,7 +99,7 @@ final class Connection {
      * message over the limit), which should see everything up to the close. The member leaves at once. A peer that
      * stops reading is closed after {@code grace} regardless.
      */
-    void closeAfterFlush(CloseReason.CloseCode code, String reason, java.time.Duration grace) {
+    void closeAfterFlush(CloseReason.CloseCode code, String reason, Duration grace) {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
