@@ -25,8 +25,11 @@ public final class ConnectScenario implements Scenario {
     public static final Metric HANDSHAKES = Metric.higher("connect", "handshakes/s");
     public static final Metric SERVER_CPU = Metric.lower("connect", "server CPU µs/handshake");
     public static final Metric SERVER_CORES = Metric.lower("connect", "server CPU %");
+    public static final Metric CLIENT_CORES = Metric.lower("connect", "client CPU %");
     public static final Metric BARE_HANDSHAKES = Metric.higher("connect", "bare /echo handshakes/s");
     public static final Metric BARE_SERVER_CPU = Metric.lower("connect", "server CPU µs/bare handshake");
+    public static final Metric BARE_SERVER_CORES = Metric.lower("connect", "server CPU % (bare)");
+    public static final Metric BARE_CLIENT_CORES = Metric.lower("connect", "client CPU % (bare)");
     public static final Metric RSS = Metric.lower("connect", "RSS KB/connection");
     public static final Metric HEAP = Metric.lower("connect", "live heap KB/connection");
 
@@ -62,8 +65,11 @@ public final class ConnectScenario implements Scenario {
         context.report(HANDSHAKES, count / chat.seconds());
         context.report(SERVER_CPU, chat.serverMicrosPer(count));
         context.report(SERVER_CORES, chat.serverCpuPercent());
+        context.report(CLIENT_CORES, chat.clientCpuPercent());
         context.report(BARE_HANDSHAKES, count / bare.seconds());
         context.report(BARE_SERVER_CPU, bare.serverMicrosPer(count));
+        context.report(BARE_SERVER_CORES, bare.serverCpuPercent());
+        context.report(BARE_CLIENT_CORES, bare.clientCpuPercent());
 
         // Memory last: the full collections it needs shrink a JVM's heap, which a timed round would pay to regrow.
         context.awaitServerQuiet();
