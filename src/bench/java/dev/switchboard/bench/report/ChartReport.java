@@ -15,7 +15,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One PNG of bar charts, one per headline metric: each target's median, whiskers from min to max. */
+/**
+ * One PNG of bar charts, one per headline metric: each target's median, with whiskers as long as the range between
+ * repetitions. XChart draws error bars symmetric about the bar, so they show the spread, not where min and max lie;
+ * the Markdown tables give those.
+ */
 public final class ChartReport {
 
     private static final int WIDTH = 560;
