@@ -17,7 +17,8 @@ public final class OriginPolicy {
     private final boolean requireOrigin;
 
     /**
-     * @param allowed       lower-case origins like {@code https://chat.example.com}, {@code *}, or empty for same-origin
+     * @param allowed       lower-case origins like {@code https://chat.example.com}, {@code *}, or empty for
+     *                      same-origin
      * @param requireOrigin refuse requests without an Origin header
      */
     public OriginPolicy(Set<String> allowed, boolean requireOrigin) {

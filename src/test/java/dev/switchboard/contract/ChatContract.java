@@ -3,6 +3,7 @@ package dev.switchboard.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -93,8 +94,9 @@ public interface ChatContract extends ServerUnderTest {
             }
             CompletableFuture<?>[] senders = members.stream().map(member -> CompletableFuture.runAsync(() ->
                     IntStream.range(0, perSender).forEach(i -> member.say("n" + i)))).toArray(CompletableFuture[]::new);
+            URI messages = http("api/rooms/" + room + "/messages");
             CompletableFuture<?> viaHttp = CompletableFuture.runAsync(() -> IntStream.range(0, perSender).forEach(i ->
-                    HttpApi.post(http("api/rooms/" + room + "/messages"), "{\"from\":\"http\",\"text\":\"h" + i + "\"}")));
+                    HttpApi.post(messages, "{\"from\":\"http\",\"text\":\"h" + i + "\"}")));
             CompletableFuture.allOf(senders).join();
             viaHttp.join();
             int total = perSender * (members.size() + 1);

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code connect}: opens many chat connections (rooms of ten), a bounded number of handshakes in flight, and leaves
  * them idle. Measures handshakes per second, then what the server holds per idle connection after a full garbage
- * collection: resident memory and live heap. Timed rounds alternate with as many bare {@code /echo} connections, which every
- * target serves alike: the handshake without a room's welcome and presence events.
+ * collection: resident memory and live heap. Timed rounds alternate with as many bare {@code /echo} connections,
+ * which every target serves alike: the handshake without a room's welcome and presence events.
  */
 public final class ConnectScenario implements Scenario {
 

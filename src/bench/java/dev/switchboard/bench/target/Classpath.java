@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 /** The harness's own classpath (Maven's test classpath), filtered for the JVMs it starts. */
 final class Classpath {
 
-    private static final List<String> ENTRIES = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
+    private static final List<String> ENTRIES =
+            Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
 
     private Classpath() {
     }

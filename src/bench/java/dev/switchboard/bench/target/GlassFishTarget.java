@@ -39,8 +39,8 @@ public final class GlassFishTarget extends SwitchboardTarget {
         List<String> args = new ArrayList<>();
         ADD_OPENS.forEach(module -> args.add("--add-opens=" + module + "=ALL-UNNAMED"));
         BENCH_SETTINGS.forEach((name, value) -> args.add("-Dswitchboard." + name + "=" + value));
-        args.addAll(List.of("-cp", Classpath.of(entry -> Classpath.isGlassFish(entry) || Classpath.isBenchClasses(entry)),
-                GlassFishServer.class.getName(), String.valueOf(port), war.toString()));
+        String classpath = Classpath.of(entry -> Classpath.isGlassFish(entry) || Classpath.isBenchClasses(entry));
+        args.addAll(List.of("-cp", classpath, GlassFishServer.class.getName(), String.valueOf(port), war.toString()));
         return RunningServer.startJvm(java(args), GlassFishServer.READY, logFile);
     }
 

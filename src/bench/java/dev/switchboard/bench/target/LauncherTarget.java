@@ -1,7 +1,6 @@
 package dev.switchboard.bench.target;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +32,5 @@ public final class LauncherTarget extends SwitchboardTarget {
                 String.valueOf(port)));
         BENCH_SETTINGS.forEach((name, value) -> args.addAll(List.of("--set", name + "=" + value)));
         return RunningServer.startJvm(java(args), "Switchboard ready at", logFile);
-    }
-
-    @Override
-    public URI base(int port) {
-        return URI.create("http://127.0.0.1:" + port + "/");
     }
 }

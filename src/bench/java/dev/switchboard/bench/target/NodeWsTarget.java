@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,21 +35,6 @@ public final class NodeWsTarget implements Target {
     public RunningServer start(int port, Path logFile) throws IOException, InterruptedException {
         return RunningServer.start(List.of("node", "--expose-gc", script.toString(), String.valueOf(port)), "ready",
                 logFile, () -> collectGarbage(port));
-    }
-
-    @Override
-    public URI base(int port) {
-        return URI.create("http://127.0.0.1:" + port + "/");
-    }
-
-    @Override
-    public String say(String text) {
-        return text;
-    }
-
-    @Override
-    public boolean hasHistory() {
-        return false;
     }
 
     /** The peer's {@code /gc}: a full V8 collection, then its heap in use plus the memory its objects own outside. */

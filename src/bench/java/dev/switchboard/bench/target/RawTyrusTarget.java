@@ -1,11 +1,12 @@
 package dev.switchboard.bench.target;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The baseline: bare Tyrus endpoints on Tyrus's own Grizzly server, from the same Tyrus and Grizzly as the launcher. */
+/**
+ * The baseline: bare Tyrus endpoints on Tyrus's own Grizzly server, from the same Tyrus and Grizzly as the launcher.
+ */
 public final class RawTyrusTarget extends JvmTarget {
 
     public RawTyrusTarget(List<String> jvmOptions) {
@@ -27,20 +28,5 @@ public final class RawTyrusTarget extends JvmTarget {
     public RunningServer start(int port, Path logFile) throws IOException, InterruptedException {
         return RunningServer.startJvm(java(List.of("-cp", Classpath.of(entry -> !Classpath.isGlassFish(entry)),
                 RawTyrusServer.class.getName(), String.valueOf(port))), RawTyrusServer.READY, logFile);
-    }
-
-    @Override
-    public URI base(int port) {
-        return URI.create("http://127.0.0.1:" + port + "/");
-    }
-
-    @Override
-    public String say(String text) {
-        return text;
-    }
-
-    @Override
-    public boolean hasHistory() {
-        return false;
     }
 }

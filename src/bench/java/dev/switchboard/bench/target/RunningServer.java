@@ -55,21 +55,24 @@ public final class RunningServer implements AutoCloseable {
         Files.createDirectories(logFile.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
-        Thread copier = new Thread(() -> copyOutput(process, logFile, command, readyLine, ready), "log-" + process.pid());
+        Thread copier = new Thread(() -> copyOutput(process, logFile, command, readyLine, ready),
+                "log-" + process.pid());
         copier.setDaemon(true);
         copier.start();
         try {
             ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
             process.destroyForcibly();
-            throw new IOException("the server did not get ready (see " + logFile + "): " + String.join(" ", command), e);
+            throw new IOException("the server did not get ready (see " + logFile + "): "
+                    + String.join(" ", command), e);
         }
         return new RunningServer(process, collectGarbage);
     }
 
     private static void copyOutput(Process process, Path logFile, List<String> command, String readyLine,
                                    CompletableFuture<Void> ready) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try (BufferedReader out =
+                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true)) {
             log.println("$ " + String.join(" ", command));
             for (String line = out.readLine(); line != null; line = out.readLine()) {

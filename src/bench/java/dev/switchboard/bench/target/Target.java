@@ -22,8 +22,10 @@ public interface Target {
     /** Starts a fresh server process listening on 127.0.0.1:{@code port}; returns once it serves. */
     RunningServer start(int port, Path logFile) throws IOException, InterruptedException;
 
-    /** The base URI of a server started on {@code port}, with a trailing slash. */
-    URI base(int port);
+    /** The base URI of a server started on {@code port}, with a trailing slash: the root unless a target says. */
+    default URI base(int port) {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
 
     default URI echo(int port) {
         return ws(base(port).resolve("echo"));
@@ -31,15 +33,20 @@ public interface Target {
 
     /** A member's connection to {@code room}; {@code since} &lt; 0 for none. */
     default URI chat(int port, String room, String member, long since) {
-        String query = "?name=" + URLEncoder.encode(member, StandardCharsets.UTF_8) + (since >= 0 ? "&since=" + since : "");
+        String query = "?name=" + URLEncoder.encode(member, StandardCharsets.UTF_8)
+                + (since >= 0 ? "&since=" + since : "");
         return ws(base(port).resolve("chat/" + room + query));
     }
 
-    /** The frame a member sends to say {@code text} in a room. */
-    String say(String text);
+    /** The frame a member sends to say {@code text} in a room: the peers broadcast the text as it comes. */
+    default String say(String text) {
+        return text;
+    }
 
     /** True when the target keeps history and replays it on {@code since} (the recover scenario). */
-    boolean hasHistory();
+    default boolean hasHistory() {
+        return false;
+    }
 
     private static URI ws(URI http) {
         return URI.create("ws" + http.toString().substring("http".length()));
