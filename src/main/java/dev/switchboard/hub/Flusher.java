@@ -1,5 +1,6 @@
 package dev.switchboard.hub;
 
+import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -92,7 +93,7 @@ public final class Flusher implements AutoCloseable {
     /** The queues a thread touched while it held a room's lock; see {@link #defer()}. */
     public static final class Deferral implements AutoCloseable {
 
-        private final java.util.ArrayList<OutboundQueue<?>> queues = new java.util.ArrayList<>();
+        private final ArrayList<OutboundQueue<?>> queues = new ArrayList<>();
         private int depth;
 
         private Deferral() {

@@ -10,6 +10,7 @@ import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.filterchain.TransportFilter;
+import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.memory.Buffers;
@@ -33,7 +34,7 @@ final class WebSocketChain implements AddOn {
 
     /** The attribute names Grizzly's HTTP server codec keeps a connection's request and keep-alive state under. */
     private static final String[] HTTP_STATE = {
-        org.glassfish.grizzly.http.HttpServerFilter.HTTP_SERVER_REQUEST_ATTR_NAME,
+        HttpServerFilter.HTTP_SERVER_REQUEST_ATTR_NAME,
         "HttpServerFilter.KeepAliveContext"
     };
 
