@@ -3,6 +3,8 @@ package dev.switchboard.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,13 +127,13 @@ public interface ChatContract extends ServerUnderTest {
      * stay within the per-address limit of the test settings.
      */
     @Test
-    default void aBurstReachesEveryMemberOfALargeRoomCompleteAndInSeqOrder() throws java.io.IOException {
+    default void aBurstReachesEveryMemberOfALargeRoomCompleteAndInSeqOrder() throws IOException {
         String room = Rooms.fresh();
         int burst = 120;
         List<RawWebSocket> members = new ArrayList<>();
         try {
             for (int i = 0; i < 40; i++) {
-                java.net.InetAddress from = java.net.InetAddress.getByName("127.0.0." + (2 + i / 14));
+                InetAddress from = InetAddress.getByName("127.0.0." + (2 + i / 14));
                 RawWebSocket member = RawWebSocket.openFrom(from, baseUri(), "chat/" + room + "?name=m" + i, 1 << 20);
                 members.add(member);
                 assertEquals("welcome", WsClient.parse(member.readFrame().text()).path("type").asText());
