@@ -6,6 +6,7 @@ import dev.switchboard.http.RoomsServlet;
 import dev.switchboard.http.WebSocketOnlyServlet;
 import dev.switchboard.hub.Flusher;
 import dev.switchboard.hub.Hub;
+import dev.switchboard.hub.RoomEngine;
 import dev.switchboard.limits.OriginPolicy;
 import dev.switchboard.line.LineConnections;
 import dev.switchboard.line.LineServlet;
@@ -24,7 +25,9 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerContainer;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.function.Supplier;
 import java.util.List;
 
 /**
@@ -44,16 +47,24 @@ public final class Switchboard {
     private final HandshakeValidator handshakeValidator;
     private final LineConnections lineConnections;
 
-    /** An instance whose WebSockets send through the portable {@code RemoteEndpoint.Async}. */
-    public Switchboard(Settings settings) {
-        this(settings, WebSocketWires.PORTABLE);
+    /**
+     * An instance whose WebSockets send through the portable {@code RemoteEndpoint.Async}, deployed at this context
+     * path (which names its default data directory).
+     */
+    public Switchboard(Settings settings, String contextPath) {
+        this(settings, WebSocketWires.PORTABLE, () -> ServerDataDirectory.forContext(contextPath));
     }
 
-    /** @param wires how WebSocket connections' messages reach the network */
-    public Switchboard(Settings settings, WebSocketWires wires) {
+    /**
+     * @param wires          how WebSocket connections' messages reach the network
+     * @param defaultDataDir the embedded engine's directory when {@code data.dir} is not set
+     * @throws RuntimeException with a sentence that says why, when the engine cannot start
+     */
+    public Switchboard(Settings settings, WebSocketWires wires, Supplier<Path> defaultDataDir) {
         this.settings = settings;
+        RoomEngine engine = Engines.create(settings, defaultDataDir);
         this.flusher = Flusher.perProcessor("switchboard-flusher");
-        this.hub = new Hub(settings.historySize());
+        this.hub = new Hub(settings.historySize(), engine);
         this.connections = new Connections(settings, wires, flusher);
         this.lineConnections = new LineConnections(connections::runLater, flusher);
         this.handshakeValidator = new HandshakeValidator(
@@ -83,7 +94,7 @@ public final class Switchboard {
                 new HandshakeValidationFilter(handshakeValidator));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        addServlet(context, "health", new HealthServlet(connections::count), "/health");
+        addServlet(context, "health", new HealthServlet(connections::count, hub::health), "/health");
         addServlet(context, "rooms", new RoomsServlet(hub, MAX_BODY_BYTES), "/api/rooms", "/api/rooms/*");
         addServlet(context, "websocket-only", new WebSocketOnlyServlet(), "/chat/*", "/echo", "/inspect");
         addServlet(context, "line", new LineServlet(hub, settings, lineConnections), "/line/*");
@@ -102,6 +113,7 @@ public final class Switchboard {
         lineConnections.shutdown(settings.shutdownGrace());
         connections.shutdown();
         flusher.close();
+        hub.close();
     }
 
     private static void addServlet(ServletContext context, String name, Servlet servlet, String... mappings) {

@@ -39,7 +39,7 @@ public final class SwitchboardContextListener implements ServletContextListener 
                     + " = true is supported by the standalone launcher only; the application server decides "
                     + "which WebSocket extensions it offers");
         }
-        switchboard = new Switchboard(settings);
+        switchboard = new Switchboard(settings, context.getContextPath());
         switchboard.installServlets(context);
         try {
             switchboard.deployEndpoints(serverContainer, List.of());

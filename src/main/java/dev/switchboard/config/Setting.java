@@ -9,6 +9,16 @@ import java.util.Locale;
  * launcher flag {@code --set history.size=...}. {@code src/docs/configuration.md} documents each one.
  */
 public enum Setting {
+    ENGINE("engine", "embedded",
+            "where rooms are kept: embedded (SQLite in data.dir, durable, one node), redis (several nodes share rooms "
+                    + "through redis.uri) or memory (nothing on disk; for tests and benchmarks)"),
+    DATA_DIR("data.dir", "",
+            "the embedded engine's directory; empty: switchboard-data in the launcher's working directory, or a "
+                    + "directory of the application server's (see deploy/appserver/)"),
+    REDIS_URI("redis.uri", "redis://127.0.0.1:6379/0",
+            "the redis engine's server: redis://[:password@]host:port/db, or rediss:// for TLS"),
+    NODE_ID("node.id", "",
+            "this node's name in a cluster (presence, logs); empty: host name, process id and a random suffix"),
     HISTORY_SIZE("history.size", "1000", "messages each room keeps for history and recovery"),
     MAX_MESSAGE_BYTES("max.message.bytes", "65536", "largest WebSocket message; larger ones are closed with 1009"),
     QUEUE_MAX_BYTES("queue.max.bytes", "1048576",

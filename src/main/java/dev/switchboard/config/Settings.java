@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
  * so a bad one stops the start with a message naming the setting.
  */
 public record Settings(
+        EngineKind engine,
+        String dataDir,
+        String redisUri,
+        String nodeId,
         int historySize,
         int maxMessageBytes,
         long queueMaxBytes,
@@ -41,6 +45,10 @@ public record Settings(
     public static Settings load(SettingsSource source) {
         Reader reader = new Reader(source);
         Settings settings = new Settings(
+                reader.engine(Setting.ENGINE),
+                reader.text(Setting.DATA_DIR),
+                reader.redisUri(Setting.REDIS_URI),
+                reader.nodeId(Setting.NODE_ID),
                 reader.integer(Setting.HISTORY_SIZE, 1, 1_000_000),
                 reader.integer(Setting.MAX_MESSAGE_BYTES, 1024, 64 * 1024 * 1024),
                 reader.integer(Setting.QUEUE_MAX_BYTES, 1024, Integer.MAX_VALUE),
@@ -84,6 +92,41 @@ public record Settings(
             } catch (NumberFormatException e) {
                 throw invalid(setting, raw, "must be a whole number");
             }
+        }
+
+        String text(Setting setting) {
+            return raw(setting).value();
+        }
+
+        EngineKind engine(Setting setting) {
+            SettingsSource.SourcedValue raw = raw(setting);
+            for (EngineKind kind : EngineKind.values()) {
+                if (kind.key().equals(raw.value().toLowerCase(Locale.ROOT))) {
+                    return kind;
+                }
+            }
+            throw invalid(setting, raw, "must be embedded, redis or memory");
+        }
+
+        /** Not echoed back when wrong: a Redis URI may carry a password. */
+        String redisUri(Setting setting) {
+            SettingsSource.SourcedValue raw = raw(setting);
+            if (!raw.value().matches("rediss?://[^\\s/]+(/\\d{1,2})?/?")) {
+                throw new InvalidSettingException("setting " + setting.key() + " (from " + raw.origin()
+                        + ") must look like redis://[:password@]host:port/db or rediss://...");
+            }
+            return raw.value();
+        }
+
+        String nodeId(Setting setting) {
+            SettingsSource.SourcedValue raw = raw(setting);
+            if (raw.value().isEmpty()) {
+                return NodeIds.generate();
+            }
+            if (!raw.value().matches("[A-Za-z0-9_.-]{1,64}")) {
+                throw invalid(setting, raw, "must match [A-Za-z0-9_.-]{1,64}");
+            }
+            return raw.value();
         }
 
         boolean bool(Setting setting) {

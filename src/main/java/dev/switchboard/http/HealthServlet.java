@@ -1,22 +1,28 @@
 package dev.switchboard.http;
 
+import dev.switchboard.hub.EngineHealth;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: 200 {@code {"status":"UP","connections":N}} while the application is deployed, with the
- * number of open WebSocket connections.
+ * {@code GET /health}: 200 {@code {"status":"UP","connections":N,"engine":{...}}} while the engine takes messages,
+ * 503 with {@code "status":"DOWN"} and the engine's state while it does not (open connections stay open).
  */
 public final class HealthServlet extends JsonServlet {
 
     private final IntSupplier openConnections;
+    private final Supplier<EngineHealth> engine;
 
-    public HealthServlet(IntSupplier openConnections) {
+    public HealthServlet(IntSupplier openConnections, Supplier<EngineHealth> engine) {
         this.openConnections = openConnections;
+        this.engine = engine;
     }
 
     @Override
@@ -26,6 +32,15 @@ public final class HealthServlet extends JsonServlet {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonResponses.send(response, 200, "{\"status\":\"UP\",\"connections\":" + openConnections.getAsInt() + "}");
+        EngineHealth health = engine.get();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", health.available() ? "UP" : "DOWN");
+        body.put("connections", openConnections.getAsInt());
+        body.put("engine", Map.of("name", health.engine(), "available", health.available(),
+                "detail", health.detail()));
+        if (!health.available()) {
+            response.setHeader("Retry-After", "5");
+        }
+        JsonResponses.sendObject(response, health.available() ? 200 : 503, body);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.http;
 
+import dev.switchboard.hub.EngineUnavailableException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +23,12 @@ abstract class JsonServlet extends HttpServlet {
                     + String.join(" or ", allowed.stream().sorted().toList()));
             return;
         }
-        handle(request, response);
+        try {
+            handle(request, response);
+        } catch (EngineUnavailableException e) {
+            response.setHeader("Retry-After", "2");
+            JsonResponses.error(response, 503, "unavailable: " + e.getMessage());
+        }
     }
 
     /** The methods this request's resource answers; HEAD is not offered. */

@@ -8,10 +8,10 @@ import dev.switchboard.hub.Events;
 import java.io.IOException;
 
 /**
- * The body of {@code POST /api/rooms/{room}/messages}: {@code {"from":NAME,"text":TEXT}}. The text's length is
- * the room's to judge, as for WebSocket messages.
+ * The body of {@code POST /api/rooms/{room}/messages}: {@code {"from":NAME,"text":TEXT[,"id":ID]}}. The text's
+ * length is the room's to judge, as for WebSocket messages; {@code id} makes a retry say nothing new.
  */
-record PublishRequest(String from, String text) {
+record PublishRequest(String from, String text, String id) {
 
     /** @throws IllegalArgumentException with a sentence for the 400 answer */
     static PublishRequest parse(byte[] body) {
@@ -34,6 +34,11 @@ record PublishRequest(String from, String text) {
         if (text != null && !text.isTextual() && !text.isNull()) {
             throw new IllegalArgumentException("text must be a string");
         }
-        return new PublishRequest(from.asText(), text == null || text.isNull() ? null : text.asText());
+        JsonNode id = json.get("id");
+        if (id != null && !id.isNull() && (!id.isTextual() || !ChatRules.isValidClientId(id.asText()))) {
+            throw new IllegalArgumentException("id must match [A-Za-z0-9_-]{1,64}");
+        }
+        return new PublishRequest(from.asText(), text == null || text.isNull() ? null : text.asText(),
+                id == null || id.isNull() ? null : id.asText());
     }
 }

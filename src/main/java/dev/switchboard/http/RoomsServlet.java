@@ -1,7 +1,8 @@
 package dev.switchboard.http;
 
-import dev.switchboard.hub.ChatMessage;
+import dev.switchboard.hub.Appended;
 import dev.switchboard.hub.ChatRules;
+import dev.switchboard.hub.EngineUnavailableException;
 import dev.switchboard.hub.HistoryPage;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.InvalidMessageException;
@@ -11,6 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +26,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code GET /api/rooms}: every room with its member count and last seq;</li>
  *   <li>{@code GET /api/rooms/{room}/messages?since=N&limit=M}: kept messages after N, oldest first;</li>
- *   <li>{@code POST /api/rooms/{room}/messages}: publishes a message every member receives in seq order;</li>
+ *   <li>{@code POST /api/rooms/{room}/messages}: publishes a message every member receives in seq order (201), or
+ *   answers a repeat of the same sender's {@code id} / {@code Idempotency-Key} with the original (200);</li>
  *   <li>{@code GET /api/rooms/{room}/members}: the names present, with their connection counts.</li>
  * </ul>
  */
@@ -30,6 +35,9 @@ public final class RoomsServlet extends JsonServlet {
 
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1000;
+    /** How long a publish waits for the engine before it is answered 503. */
+    private static final long ENGINE_TIMEOUT_SECONDS = 10;
+    private static final String RETRY_AFTER_SECONDS = "2";
 
     private static final Pattern RESOURCE = Pattern.compile("/([^/]+)/(messages|members)");
 
@@ -123,12 +131,39 @@ public final class RoomsServlet extends JsonServlet {
             JsonResponses.error(response, 400, e.getMessage());
             return;
         }
+        String id = publish.id();
+        String key = request.getHeader("Idempotency-Key");
+        if (key != null) {
+            if (!ChatRules.isValidClientId(key) || (id != null && !id.equals(key))) {
+                JsonResponses.error(response, 400, id == null ? "Idempotency-Key must match [A-Za-z0-9_-]{1,64}"
+                        : "Idempotency-Key and the body's id differ");
+                return;
+            }
+            id = key;
+        }
         try {
-            ChatMessage message = hub.room(room).publish(publish.from(), publish.text());
-            JsonResponses.send(response, 201, message.toEvent().json());
+            Appended appended = hub.room(room).publish(publish.from(), publish.text(), id)
+                    .get(ENGINE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            JsonResponses.send(response, appended.duplicate() ? 200 : 201, appended.message().event().json());
         } catch (InvalidMessageException e) {
             JsonResponses.error(response, 400, e.getMessage());
+        } catch (EngineUnavailableException e) {
+            unavailable(response, e.getMessage());
+        } catch (ExecutionException e) {
+            unavailable(response, e.getCause() instanceof EngineUnavailableException unavailable
+                    ? unavailable.getMessage() : "the engine failed: " + e.getCause());
+        } catch (TimeoutException e) {
+            unavailable(response, "the engine did not answer in " + ENGINE_TIMEOUT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unavailable(response, "interrupted");
         }
+    }
+
+    /** 503: nothing was said; the caller may try again with the same id. */
+    private static void unavailable(HttpServletResponse response, String why) throws IOException {
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        JsonResponses.error(response, 503, "unavailable: " + why);
     }
 
     /** The parameter as a number in range; absent means the low end for since, the default page for limit. */

@@ -11,6 +11,8 @@ public final class ChatRules {
 
     private static final Pattern ROOM = Pattern.compile("[a-z0-9_-]{1,64}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern EPOCH = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private ChatRules() {
     }
@@ -21,6 +23,19 @@ public final class ChatRules {
 
     public static boolean isValidName(String name) {
         return name != null && NAME.matcher(name).matches();
+    }
+
+    /** A client's id for exactly-once sending: {@code [A-Za-z0-9_-]{1,64}}. */
+    public static boolean isValidClientId(String id) {
+        return id != null && CLIENT_ID.matcher(id).matches();
+    }
+
+    /** Why an {@code epoch} parameter is refused (absent is fine), or empty when it can be one. */
+    public static Optional<String> checkEpoch(String epoch) {
+        if (epoch == null || EPOCH.matcher(epoch).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of("epoch must match [A-Za-z0-9_-]{1,64}");
     }
 
     /** Why a room/name pair cannot join, or empty when it can. */

@@ -16,11 +16,11 @@ public final class Events {
     private Events() {
     }
 
-    public static Event welcome(String room, String you, Collection<String> members, long lastSeq) {
+    public static Event welcome(String room, String you, Collection<String> members, long lastSeq, String epoch) {
         ObjectNode event = event("welcome").put("room", room).put("you", you);
         ArrayNode names = event.putArray("members");
         members.forEach(names::add);
-        return encode(event.put("seq", lastSeq));
+        return encode(event.put("seq", lastSeq).put("epoch", epoch));
     }
 
     public static Event join(String room, String name, int members) {
@@ -31,18 +31,12 @@ public final class Events {
         return encode(event("leave").put("room", room).put("name", name).put("members", members));
     }
 
-    public static Event message(ChatMessage message) {
-        return encode(event("message")
-                .put("room", message.room())
-                .put("seq", message.seq())
-                .put("from", message.from())
-                .put("text", message.text())
-                .put("ts", message.ts().toString()));
-    }
-
-    /** Sent before a replay when messages the member asked for have already left history. */
-    public static Event reset(long oldestSeq) {
-        return encode(event("reset").put("from", oldestSeq));
+    /**
+     * Sent before a replay when messages the member asked for are not in history: they have left it, or the room's
+     * history was lost ({@code epoch} changed). What follows starts at seq {@code from}.
+     */
+    public static Event reset(long from, String epoch) {
+        return encode(event("reset").put("from", from).put("epoch", epoch));
     }
 
     public static Event error(Problem problem) {

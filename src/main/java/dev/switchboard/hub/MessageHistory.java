@@ -23,6 +23,14 @@ final class MessageHistory {
         this.events = new Event[Math.min(capacity, INITIAL_SLOTS)];
     }
 
+    /** Forgets every event; the next one appended has seq {@code oldestSeq}. */
+    void restartAt(long oldestSeq) {
+        events = new Event[Math.min(capacity, INITIAL_SLOTS)];
+        start = 0;
+        size = 0;
+        this.oldestSeq = oldestSeq;
+    }
+
     /** Appends the event of the next seq; the oldest one falls out when the ring holds its capacity. */
     void append(Event event) {
         if (size == events.length && size < capacity) {

@@ -5,29 +5,35 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * A chat room: its members, its message sequence and its recent history.
+ * A chat room on this node: its members here, and the room's history as the engine delivered it.
  * <p>
- * Every change happens under the room's lock, and events are handed to members inside it, so all members see
- * the same events in the same order, {@code seq} has no gaps, and a joining member's replay meets the live
- * stream with no gap and no repeat. Members only enqueue (see {@link Member}), and the writes wait until the lock
- * is let go ({@link Flusher#defer()}), which keeps the lock short whatever the network does.
+ * The {@link RoomEngine} decides each message's seq and makes it durable; then it hands the message to the room
+ * ({@link #committed}), in seq order. Every change happens under the room's lock, and events are handed to members
+ * inside it, so all members see the same events in the same order, {@code seq} has no gaps, and a joining member's
+ * replay meets the live stream with no gap and no repeat. Members only enqueue (see {@link Member}), and the writes
+ * wait until the lock is let go ({@link Flusher#defer()}), which keeps the lock short whatever the network does.
  */
-public final class Room {
+public final class Room implements RoomFeed {
 
     private final String name;
     private final Clock clock;
+    private final RoomEngine engine;
     private final MessageHistory history;
     /** Presence: each name with its open connections, in order of arrival. */
     private final Map<String, List<Member>> connectionsByName = new LinkedHashMap<>();
+    private String epoch;
     private long lastSeq;
 
-    Room(String name, Clock clock, int historySize) {
+    Room(String name, Clock clock, int historySize, RoomEngine engine) {
         this.name = name;
         this.clock = clock;
+        this.engine = engine;
         this.history = new MessageHistory(historySize);
     }
 
@@ -37,15 +43,16 @@ public final class Room {
 
     /** Adds a connection without replay. */
     public void join(Member member) {
-        join(member, OptionalLong.empty());
+        join(member, OptionalLong.empty(), Optional.empty());
     }
 
     /**
      * Adds a connection. It gets {@code welcome}; then, when {@code since} is given, a {@code reset} if messages
-     * after it have left history, and every kept message with a greater seq; then the live stream. The others
-     * get {@code join} when the name is new to the room.
+     * after it are not in history (they have left it, or {@code epoch} names history the room no longer has), and
+     * every kept message with a greater seq; then the live stream. The others get {@code join} when the name is new
+     * to the room.
      */
-    public void join(Member member, OptionalLong since) {
+    public void join(Member member, OptionalLong since, Optional<String> sinceEpoch) {
         try (Flusher.Deferral writesAfterUnlock = Flusher.defer()) {
             synchronized (this) {
                 List<Member> connections = connectionsByName.get(member.name());
@@ -55,16 +62,13 @@ public final class Room {
                     connectionsByName.put(member.name(), connections);
                 }
                 connections.add(member);
-                member.deliver(Events.welcome(name, member.name(), connectionsByName.keySet(), lastSeq));
+                member.deliver(Events.welcome(name, member.name(), presentNames(), lastSeq, epoch));
                 if (since.isPresent()) {
-                    long after = Math.max(since.getAsLong(), 0);
-                    if (after + 1 < history.oldestSeq() && after < lastSeq) {
-                        member.deliver(Events.reset(history.oldestSeq()));
-                    }
-                    member.replay(history.after(after, Integer.MAX_VALUE));
+                    replay(member, Math.max(since.getAsLong(), 0), sinceEpoch);
                 }
                 if (newName) {
-                    Event join = Events.join(name, member.name(), connectionsByName.size());
+                    presenceChanged();
+                    Event join = Events.join(name, member.name(), memberCount());
                     forEachMember(other -> {
                         if (other != member) {
                             other.deliver(join);
@@ -73,6 +77,19 @@ public final class Room {
                 }
             }
         }
+    }
+
+    private void replay(Member member, long after, Optional<String> sinceEpoch) {
+        boolean otherHistory = sinceEpoch.isPresent() && !sinceEpoch.get().equals(epoch);
+        if (otherHistory || after > lastSeq) {
+            member.deliver(Events.reset(history.oldestSeq(), epoch));
+            member.replay(history.after(0, Integer.MAX_VALUE));
+            return;
+        }
+        if (after + 1 < history.oldestSeq() && after < lastSeq) {
+            member.deliver(Events.reset(history.oldestSeq(), epoch));
+        }
+        member.replay(history.after(after, Integer.MAX_VALUE));
     }
 
     /** Removes a connection; when it was its name's last one, the others get {@code leave}. Idempotent. */
@@ -85,7 +102,8 @@ public final class Room {
                 }
                 if (connections.isEmpty()) {
                     connectionsByName.remove(member.name());
-                    Event leave = Events.leave(name, member.name(), connectionsByName.size());
+                    presenceChanged();
+                    Event leave = Events.leave(name, member.name(), memberCount());
                     forEachMember(other -> other.deliver(leave));
                 }
             }
@@ -93,22 +111,64 @@ public final class Room {
     }
 
     /**
-     * Says {@code text} in the room: assigns the next seq, keeps the event in history and delivers it to every
-     * member.
+     * Says {@code text} in the room. The engine assigns the seq and makes the message durable; then every member
+     * receives it, and the future completes. A repeat of a {@code clientId} the sender already used in kept history
+     * completes with the original message, marked as a duplicate, and appends nothing.
      *
+     * @param clientId the sender's id for this message ({@link ChatRules#isValidClientId}), or null
      * @throws InvalidMessageException when the text breaks {@link ChatRules#checkText(String)}
      */
-    public ChatMessage publish(String from, String text) {
+    public CompletableFuture<Appended> publish(String from, String text, String clientId) {
         ChatRules.checkText(text).ifPresent(problem -> {
             throw new InvalidMessageException(problem);
         });
+        return engine.append(name, MessageDraft.of(name, from, text, clientId, clock.instant()));
+    }
+
+    /** The state the engine had when this node opened the room, or after the engine lost the room's data. */
+    @Override
+    public void opened(RoomSnapshot snapshot) {
         try (Flusher.Deferral writesAfterUnlock = Flusher.defer()) {
             synchronized (this) {
-                ChatMessage message = new ChatMessage(name, ++lastSeq, from, text, clock.instant());
-                Event event = message.toEvent();
+                boolean lost = epoch != null && !epoch.equals(snapshot.epoch());
+                epoch = snapshot.epoch();
+                lastSeq = snapshot.lastSeq();
+                history.restartAt(snapshot.history().isEmpty() ? lastSeq + 1 : snapshot.history().get(0).seq());
+                snapshot.history().forEach(message -> history.append(message.event()));
+                if (lost) {
+                    Event reset = Events.reset(history.oldestSeq(), epoch);
+                    List<Event> kept = history.after(0, Integer.MAX_VALUE);
+                    forEachMember(member -> {
+                        member.deliver(reset);
+                        member.replay(kept);
+                    });
+                }
+            }
+        }
+    }
+
+    /** A durable message, in seq order: kept in history and delivered to every member here. */
+    @Override
+    public void committed(StoredMessage message) {
+        try (Flusher.Deferral writesAfterUnlock = Flusher.defer()) {
+            synchronized (this) {
+                if (message.seq() <= lastSeq) {
+                    return;
+                }
+                lastSeq = message.seq();
+                Event event = message.event();
                 history.append(event);
                 forEachMember(member -> member.deliver(event));
-                return message;
+            }
+        }
+    }
+
+    /** Join and leave events of members on other nodes. */
+    @Override
+    public void presence(List<Event> events) {
+        try (Flusher.Deferral writesAfterUnlock = Flusher.defer()) {
+            synchronized (this) {
+                events.forEach(event -> forEachMember(member -> member.deliver(event)));
             }
         }
     }
@@ -118,14 +178,40 @@ public final class Room {
         return new HistoryPage(name, history.after(Math.max(since, 0), limit), lastSeq);
     }
 
-    public synchronized List<Presence> presence() {
+    /** The names present, with their connection counts: across every node when the engine spans several. */
+    public List<Presence> presence() {
+        return engine.presence(name).orElseGet(this::localPresence);
+    }
+
+    private synchronized List<Presence> localPresence() {
         List<Presence> presence = new ArrayList<>(connectionsByName.size());
         connectionsByName.forEach((member, connections) -> presence.add(new Presence(member, connections.size())));
         return presence;
     }
 
-    public synchronized RoomSummary summary() {
-        return new RoomSummary(name, connectionsByName.size(), lastSeq);
+    public RoomSummary summary() {
+        long seq;
+        synchronized (this) {
+            seq = lastSeq;
+        }
+        return new RoomSummary(name, presence().size(), seq);
+    }
+
+    /** The room's current epoch. */
+    public synchronized String epoch() {
+        return epoch;
+    }
+
+    private void presenceChanged() {
+        engine.presenceChanged(name, localPresence());
+    }
+
+    private List<String> presentNames() {
+        return presence().stream().map(Presence::name).toList();
+    }
+
+    private int memberCount() {
+        return presentNames().size();
     }
 
     private void forEachMember(Consumer<Member> action) {

@@ -2,7 +2,9 @@ package dev.switchboard.line;
 
 import dev.switchboard.config.Settings;
 import dev.switchboard.hub.ChatRules;
+import dev.switchboard.hub.EngineUnavailableException;
 import dev.switchboard.hub.Hub;
+import dev.switchboard.hub.Room;
 import dev.switchboard.upgrade.UpgradeTokens;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -50,8 +52,16 @@ public final class LineServlet extends HttpServlet {
             refuse(response, 400, bad.get(), false);
             return;
         }
+        Room opened;
+        try {
+            opened = hub.room(room);
+        } catch (EngineUnavailableException e) {
+            response.setHeader("Retry-After", "2");
+            refuse(response, 503, "unavailable: " + e.getMessage(), false);
+            return;
+        }
         LineUpgradeHandler handler = request.upgrade(LineUpgradeHandler.class);
-        handler.attach(new LineSession(hub.room(room), request.getParameter("name"),
+        handler.attach(new LineSession(opened, request.getParameter("name"),
                 since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)), settings, connections));
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         response.setHeader("Upgrade", UpgradeTokens.LINE);

@@ -9,6 +9,7 @@ import dev.switchboard.hub.OutboundQueue;
 import dev.switchboard.hub.Problem;
 import dev.switchboard.hub.QueueLimits;
 import dev.switchboard.hub.Room;
+import dev.switchboard.hub.Unavailable;
 import dev.switchboard.limits.TokenBucket;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -16,6 +17,8 @@ import jakarta.servlet.http.WebConnection;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -39,6 +42,8 @@ final class LineSession implements ReadListener, Member {
     private final TokenBucket rate;
     private final AtomicBoolean gone = new AtomicBoolean();
     private int rateLimitedInARow;
+    /** The latest append this connection asked for; the engine completes them in order. */
+    private CompletableFuture<?> lastPublish = CompletableFuture.completedFuture(null);
     private WebConnection connection;
     private ServletInputStream in;
     private OutboundQueue<String> outbound;
@@ -67,7 +72,7 @@ final class LineSession implements ReadListener, Member {
         webConnection.getOutputStream().setWriteListener(sender);
         in = webConnection.getInputStream();
         in.setReadListener(this);
-        room.join(this, since);
+        room.join(this, since, Optional.empty());
         // Grizzly arms read notifications only when isReady() says no; reading now does that, and takes what
         // came with the request. Synchronized, as the container may call in at the same time.
         onDataAvailable();
@@ -109,16 +114,21 @@ final class LineSession implements ReadListener, Member {
             return;
         }
         if (line.equals(QUIT)) {
-            writeLine("* bye");
-            outbound.closeAfterFlush(this::closeNow);
             gone.set(true);
-            registry.runLater(() -> room.leave(this));
+            lastPublish.whenComplete((appended, failure) -> {
+                writeLine("* bye");
+                outbound.closeAfterFlush(this::closeNow);
+                registry.runLater(() -> room.leave(this));
+            });
             return;
         }
         if (!rate.tryTake(System.nanoTime())) {
             if (++rateLimitedInARow >= settings.rateAbuseLimit()) {
-                writeLine(LineFormat.error("rate-limited", "rate limit exceeded; closing"));
-                outbound.closeAfterFlush(this::closeNow);
+                // What it said before is being made durable; it gets those messages before the last line.
+                lastPublish.whenComplete((appended, failure) -> {
+                    writeLine(LineFormat.error("rate-limited", "rate limit exceeded; closing"));
+                    outbound.closeAfterFlush(this::closeNow);
+                });
             } else {
                 deliver(Events.error(new Problem("rate-limited", "you are sending faster than this room allows")));
             }
@@ -126,7 +136,12 @@ final class LineSession implements ReadListener, Member {
         }
         rateLimitedInARow = 0;
         try {
-            room.publish(name, line);
+            lastPublish = room.publish(name, line, null);
+            lastPublish.whenComplete((appended, failure) -> {
+                if (failure != null) {
+                    deliver(Events.error(Unavailable.problem(failure)));
+                }
+            });
         } catch (InvalidMessageException e) {
             deliver(Events.error(e.problem()));
         }

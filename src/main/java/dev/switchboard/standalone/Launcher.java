@@ -4,6 +4,7 @@ import dev.switchboard.config.InvalidSettingException;
 import dev.switchboard.config.Setting;
 import dev.switchboard.config.Settings;
 import dev.switchboard.config.SettingsSource;
+import dev.switchboard.engine.embedded.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +50,12 @@ public final class Launcher implements Callable<Integer> {
         this.port = port;
     }
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "where the embedded engine keeps rooms (default: switchboard-data here); same as --set data.dir=DIR")
+    void setDataDir(String dataDir) {
+        settings.put("data.dir", dataDir);
+    }
+
     @Option(names = "--set", paramLabel = "NAME=VALUE",
             description = "a setting, e.g. --set history.size=5000 (repeatable)")
     void set(Map<String, String> values) {
@@ -80,6 +87,9 @@ public final class Launcher implements Callable<Integer> {
         StandaloneServer server;
         try {
             server = StandaloneServer.start(host, port, loaded);
+        } catch (StoreException e) {
+            System.err.println("switchboard: cannot start the embedded engine: " + e.getMessage());
+            return 1;
         } catch (BindException e) {
             System.err.println("switchboard: cannot listen on " + host + ":" + port + ": "
                     + "the address is already in use (" + e.getMessage() + ")");

@@ -13,6 +13,7 @@ import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,9 @@ public final class StandaloneServer implements AutoCloseable {
     /** Where the build puts a copy of {@code webapp/} on the classpath. */
     static final String WEB_ROOT = "/switchboard-webapp/";
 
+    /** The embedded engine's directory when {@code data.dir} is not set: beside where the launcher was started. */
+    static final Path DEFAULT_DATA_DIR = Path.of("switchboard-data");
+
     private static final Logger LOG = Logger.getLogger(StandaloneServer.class.getName());
 
     private final Switchboard switchboard;
@@ -38,7 +42,7 @@ public final class StandaloneServer implements AutoCloseable {
     private final NetworkListener listener;
 
     private StandaloneServer(String host, int port, Settings settings) {
-        switchboard = new Switchboard(settings, new GrizzlyWires());
+        switchboard = new Switchboard(settings, new GrizzlyWires(), () -> DEFAULT_DATA_DIR);
         WebSocketChain webSocketChain = new WebSocketChain();
         webSocket = new StandaloneWebSocketContainer(settings.maxMessageBytes(), webSocketChain);
         listener = new NetworkListener("switchboard", host, port);
@@ -88,6 +92,7 @@ public final class StandaloneServer implements AutoCloseable {
             http.start();
         } catch (IOException e) {
             webSocket.stop();
+            switchboard.shutdown();
             throw e;
         }
     }

@@ -2,16 +2,18 @@ package dev.switchboard.websocket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.hub.ChatRules;
 import dev.switchboard.hub.Events;
 import dev.switchboard.hub.InvalidMessageException;
 import dev.switchboard.hub.Problem;
 
 /**
- * A command a chat client sends. Today there is one: {@code {"type":"say","text":T}}.
+ * A command a chat client sends. Today there is one: {@code {"type":"say","text":T[,"id":ID]}}.
  *
  * @param text what to say; its length and emptiness are checked by the room
+ * @param id   the client's id for this message, so that a resend after a reconnect says nothing new; or null
  */
-record ChatCommand(String text) {
+record ChatCommand(String text, String id) {
 
     /**
      * Parses one text frame.
@@ -37,6 +39,11 @@ record ChatCommand(String text) {
         if (text != null && !text.isTextual() && !text.isNull()) {
             throw new InvalidMessageException(new Problem("invalid-text", "text must be a string"));
         }
-        return new ChatCommand(text == null || text.isNull() ? null : text.asText());
+        JsonNode id = node.get("id");
+        if (id != null && !id.isNull() && (!id.isTextual() || !ChatRules.isValidClientId(id.asText()))) {
+            throw new InvalidMessageException(new Problem("invalid-id", "id must match [A-Za-z0-9_-]{1,64}"));
+        }
+        return new ChatCommand(text == null || text.isNull() ? null : text.asText(),
+                id == null || id.isNull() ? null : id.asText());
     }
 }

@@ -1,7 +1,10 @@
 package dev.switchboard.websocket;
 
 import dev.switchboard.config.Settings;
+import dev.switchboard.hub.Appended;
 import dev.switchboard.hub.ChatRules;
+import dev.switchboard.hub.EngineUnavailableException;
+import dev.switchboard.hub.Unavailable;
 import dev.switchboard.hub.Events;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.InvalidMessageException;
@@ -19,6 +22,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code /chat/{room}?name=NAME[&since=SEQ]}: one member of one room. Text frames carry JSON commands; every
@@ -42,6 +46,8 @@ public final class ChatEndpoint extends Endpoint {
     private SessionMember member;
     private TokenBucket rate;
     private int rateLimitedInARow;
+    /** The latest append this connection asked for; the engine completes them in order. */
+    private CompletableFuture<Appended> lastPublish = CompletableFuture.completedFuture(null);
 
     ChatEndpoint(Hub hub, Connections connections, Settings settings) {
         this.hub = hub;
@@ -54,7 +60,8 @@ public final class ChatEndpoint extends Endpoint {
         String roomName = session.getPathParameters().get("room");
         String name = firstValue(session, "name");
         Optional<String> badAddress = ChatRules.checkAddress(roomName, name)
-                .or(() -> ChatRules.checkSince(firstValue(session, "since")));
+                .or(() -> ChatRules.checkSince(firstValue(session, "since")))
+                .or(() -> ChatRules.checkEpoch(firstValue(session, "epoch")));
         if (badAddress.isPresent()) {
             CloseReasons.close(session, CloseReason.CloseCodes.VIOLATED_POLICY, badAddress.get());
             return;
@@ -66,7 +73,13 @@ public final class ChatEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
         session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
         rate = new TokenBucket(settings.ratePerSecond(), settings.rateBurst(), System.nanoTime());
-        room = hub.room(roomName);
+        try {
+            room = hub.room(roomName);
+        } catch (EngineUnavailableException e) {
+            connection.closeAfterFlush(CloseReason.CloseCodes.TRY_AGAIN_LATER, "unavailable: the engine is down",
+                    settings.shutdownGrace());
+            return;
+        }
         member = new SessionMember(name, connection.outbound());
         connection.onGone(() -> room.leave(member));
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
@@ -76,15 +89,17 @@ public final class ChatEndpoint extends Endpoint {
         });
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.heard());
         String since = firstValue(session, "since");
-        room.join(member, since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)));
+        room.join(member, since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)),
+                Optional.ofNullable(firstValue(session, "epoch")));
     }
 
     private void onText(String frame) {
         connection.heard();
         if (!rate.tryTake(System.nanoTime())) {
             if (++rateLimitedInARow >= settings.rateAbuseLimit()) {
-                connection.closeAfterFlush(CloseReason.CloseCodes.VIOLATED_POLICY, "rate limit exceeded",
-                        settings.shutdownGrace());
+                // What it said before is being made durable; it gets those messages before the close.
+                lastPublish.whenComplete((appended, failure) -> connection.closeAfterFlush(
+                        CloseReason.CloseCodes.VIOLATED_POLICY, "rate limit exceeded", settings.shutdownGrace()));
             } else {
                 member.deliver(Events.error(RATE_LIMITED));
             }
@@ -92,9 +107,20 @@ public final class ChatEndpoint extends Endpoint {
         }
         rateLimitedInARow = 0;
         try {
-            room.publish(member.name(), ChatCommand.parse(frame).text());
+            ChatCommand say = ChatCommand.parse(frame);
+            lastPublish = room.publish(member.name(), say.text(), say.id());
+            lastPublish.whenComplete(this::acknowledge);
         } catch (InvalidMessageException e) {
             member.deliver(Events.error(e.problem()));
+        }
+    }
+
+    /** A new message reaches the sender with everyone; a repeat's original is sent to the sender alone. */
+    private void acknowledge(Appended appended, Throwable failure) {
+        if (failure != null) {
+            member.deliver(Events.error(Unavailable.problem(failure)));
+        } else if (appended.duplicate()) {
+            member.deliver(appended.message().event());
         }
     }
 

@@ -28,7 +28,7 @@ class DeflateInteropTest {
 
     @Test
     void chromiumNegotiatesDeflateAndLargeCompressibleMessagesComeBackIntact() throws IOException {
-        Settings deflate = Settings.load(SettingsSource.flags(Map.of("permessage.deflate", "true")));
+        Settings deflate = Settings.load(SettingsSource.flags(Map.of("permessage.deflate", "true", "engine", "memory")));
         try (StandaloneServer server = StandaloneServer.start("127.0.0.1", 0, deflate);
              Browser browser = Browser.start()) {
             browser.open(server.baseUri());
@@ -46,7 +46,7 @@ class DeflateInteropTest {
 
     @Test
     void withoutTheSettingChromiumGetsNoExtension() throws IOException {
-        try (StandaloneServer server = StandaloneServer.start("127.0.0.1", 0, Settings.defaults());
+        try (StandaloneServer server = StandaloneServer.start("127.0.0.1", 0, Settings.load(SettingsSource.flags(Map.of("engine", "memory"))));
              Browser browser = Browser.start()) {
             browser.open(server.baseUri());
             List<?> result = (List<?>) browser.asyncScript(SCRIPT, "ws://127.0.0.1:" + server.port() + "/echo", "hi");

@@ -9,18 +9,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Plain HTTP calls to the server under test, with JSON bodies. */
-final class HttpApi {
+public final class HttpApi {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private HttpApi() {
     }
 
-    static HttpResponse<String> get(URI uri) {
+    public static HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
-    static HttpResponse<String> post(URI uri, String json) {
+    public static HttpResponse<String> post(URI uri, String json) {
         return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -34,7 +34,7 @@ final class HttpApi {
     }
 
     /** A JSON object of string fields, in order: {@code object("from", "ann", "text", "hi")}. */
-    static String object(String... namesAndValues) {
+    public static String object(String... namesAndValues) {
         var node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             node.put(namesAndValues[i], namesAndValues[i + 1]);
@@ -42,7 +42,7 @@ final class HttpApi {
         return node.toString();
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return WsClient.parse(response.body());
     }
 }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class WsClient implements AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -101,7 +101,7 @@ public final class WsClient implements AutoCloseable {
         return nextOfType(type, TIMEOUT);
     }
 
-    JsonNode nextOfType(String type, Duration timeout) {
+    public JsonNode nextOfType(String type, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {

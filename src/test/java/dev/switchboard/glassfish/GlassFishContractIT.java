@@ -3,6 +3,7 @@ package dev.switchboard.glassfish;
 import dev.switchboard.contract.BackpressureContract;
 import dev.switchboard.contract.ChatContract;
 import dev.switchboard.contract.EchoContract;
+import dev.switchboard.contract.ExactlyOnceContract;
 import dev.switchboard.contract.HandshakeContract;
 import dev.switchboard.contract.HistoryContract;
 import dev.switchboard.contract.HttpApiContract;
@@ -29,7 +30,7 @@ import java.io.File;
 @RunAsClient
 class GlassFishContractIT extends DeployedWar implements HttpApiContract, ChatContract, EchoContract,
         HandshakeContract, HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract,
-        InspectorContract, MaskingContract {
+        InspectorContract, MaskingContract, ExactlyOnceContract {
 
     @Deployment(testable = false)
     static WebArchive shippedWar() {

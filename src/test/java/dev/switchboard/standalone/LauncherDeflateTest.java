@@ -26,7 +26,7 @@ class LauncherDeflateTest {
 
     @Test
     void byDefaultNoExtensionIsNegotiated() throws IOException {
-        try (StandaloneServer server = StandaloneServer.start("127.0.0.1", 0, Settings.defaults())) {
+        try (StandaloneServer server = StandaloneServer.start("127.0.0.1", 0, Settings.load(SettingsSource.flags(Map.of("engine", "memory"))))) {
             RawHttp.Response response = handshake(server, "/echo");
             assertEquals(101, response.status());
             assertNull(response.header("Sec-WebSocket-Extensions"));
@@ -35,7 +35,7 @@ class LauncherDeflateTest {
 
     @Test
     void whenSwitchedOnChatAndEchoNegotiatePermessageDeflate() throws IOException {
-        Settings deflate = Settings.load(SettingsSource.flags(Map.of("permessage.deflate", "true")));
+        Settings deflate = Settings.load(SettingsSource.flags(Map.of("permessage.deflate", "true", "engine", "memory")));
         try (StandaloneServer server = StandaloneServer.start("127.0.0.1", 0, deflate)) {
             for (String path : List.of("/echo", "/chat/deflated?name=ann")) {
                 RawHttp.Response response = handshake(server, path);

@@ -25,7 +25,7 @@ class LauncherHttpIdleTest {
     @BeforeEach
     void startWithAOneSecondHttpIdleTimeout() throws IOException {
         server = StandaloneServer.start("127.0.0.1", 0, Settings.load(SettingsSource.flags(Map.of(
-                "http.idle.timeout", "1s", "ping.interval", "30s", "idle.timeout", "60s"))));
+                "http.idle.timeout", "1s", "ping.interval", "30s", "idle.timeout", "60s", "engine", "memory"))));
     }
 
     @AfterEach

@@ -3,10 +3,6 @@ package dev.switchboard.standalone;
 import dev.switchboard.contract.WsClient;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,13 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,9 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The shipped {@code target/switchboard-standalone.jar}, run the way the README says: {@code java -jar}. */
 class LauncherJarIT {
 
-    private static final String JAR = System.getProperty("switchboard.standalone.jar",
-            "target/switchboard-standalone.jar");
-    private static final Pattern READY = Pattern.compile("Switchboard ready at (http://\\S+)");
+    private static final String JAR = LauncherProcess.JAR;
 
     @Test
     void helpPrintsTheUsageAndExitsZero() throws Exception {
@@ -81,7 +76,9 @@ class LauncherJarIT {
     @Test
     void aPortAlreadyInUseIsReportedInOneLine() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Run run = Run.of("--port", String.valueOf(taken.getLocalPort()));
+            Path dataDir = Files.createTempDirectory("switchboard-jar");
+            Run run = Run.of("--port", String.valueOf(taken.getLocalPort()), "--data-dir", dataDir.toString());
+            TempDirectories.delete(dataDir);
             assertEquals(1, run.exitCode());
             List<String> lines = run.stderr().lines().filter(line -> line.startsWith("switchboard:")).toList();
             assertEquals(1, lines.size(), run.stderr());
@@ -90,58 +87,60 @@ class LauncherJarIT {
     }
 
     @Test
-    void itLogsItsUrlServesBothProtocolsAndOnSigtermSays1001AndReleasesThePort() throws Exception {
-        Process process = new ProcessBuilder("java", "-jar", JAR, "--port", "0").start();
-        try {
-            BlockingQueue<String> stdout = lines(process.getInputStream());
-            lines(process.getErrorStream());
-            URI base = awaitReady(stdout);
+    void aDataDirectoryInUseByAnotherLauncherFailsTheStartInOneLine() throws Exception {
+        Path dataDir = Files.createTempDirectory("switchboard-jar");
+        try (LauncherProcess first = LauncherProcess.start("--port", "0", "--data-dir", dataDir.toString())) {
+            Run second = Run.of("--port", "0", "--data-dir", dataDir.toString());
+            assertEquals(1, second.exitCode());
+            List<String> lines = second.stderr().lines().filter(line -> line.startsWith("switchboard:")).toList();
+            assertEquals(1, lines.size(), second.stderr());
+            assertTrue(lines.get(0).contains("in use by another Switchboard process"), lines.get(0));
+        } finally {
+            TempDirectories.delete(dataDir);
+        }
+    }
 
+    @Test
+    void aDataDirectoryWrittenByANewerSchemaFailsTheStartInOneLine() throws Exception {
+        Path dataDir = Files.createTempDirectory("switchboard-jar");
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("switchboard.db"));
+             Statement statement = db.createStatement()) {
+            statement.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            statement.execute("INSERT INTO meta VALUES ('schema_version', '99')");
+        }
+        try {
+            Run run = Run.of("--port", "0", "--data-dir", dataDir.toString());
+            assertEquals(1, run.exitCode());
+            List<String> lines = run.stderr().lines().filter(line -> line.startsWith("switchboard:")).toList();
+            assertEquals(1, lines.size(), run.stderr());
+            assertTrue(lines.get(0).contains("schema version 99, written by a newer Switchboard"), lines.get(0));
+        } finally {
+            TempDirectories.delete(dataDir);
+        }
+    }
+
+    @Test
+    void itLogsItsUrlServesBothProtocolsAndOnSigtermSays1001AndReleasesThePort() throws Exception {
+        Path dataDir = Files.createTempDirectory("switchboard-jar");
+        try (LauncherProcess launcher = LauncherProcess.start("--port", "0", "--data-dir", dataDir.toString())) {
+            URI base = launcher.baseUri();
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(base.resolve("health")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode());
 
-            WsClient member = WsClient.connect(URI.create("ws" + base.toString().substring(4) + "chat/lobby?name=ann"));
+            WsClient member = WsClient.connect(launcher.ws("chat/lobby?name=ann"));
             member.expect("welcome");
 
-            process.destroy();
+            launcher.process().destroy();
             WsClient.Closed closed = member.awaitClose();
             assertEquals(1001, closed.code());
-            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the launcher must exit after SIGTERM");
+            assertTrue(launcher.process().waitFor(20, TimeUnit.SECONDS), "the launcher must exit after SIGTERM");
             try (ServerSocket rebound = new ServerSocket(base.getPort(), 1, InetAddress.getLoopbackAddress())) {
                 assertEquals(base.getPort(), rebound.getLocalPort(), "the port must be free again");
             }
         } finally {
-            process.destroyForcibly();
+            TempDirectories.delete(dataDir);
         }
-    }
-
-    private static URI awaitReady(BlockingQueue<String> stdout) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            String line = stdout.poll(1, TimeUnit.SECONDS);
-            if (line != null) {
-                Matcher ready = READY.matcher(line);
-                if (ready.find()) {
-                    return URI.create(ready.group(1));
-                }
-            }
-        }
-        throw new AssertionError("the launcher never said it was ready");
-    }
-
-    private static BlockingQueue<String> lines(InputStream stream) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                in.lines().forEach(lines::add);
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
     }
 
     /** A launcher run that ends by itself, with its exit code and output. */

@@ -20,7 +20,7 @@ class LauncherShutdownTest {
     void onStopAMemberWithABacklogGetsAllItsMessagesThenClose1001() throws Exception {
         // A queue big enough that the backlog waits in it rather than closing the member as a slow consumer.
         Settings settings = Settings.load(SettingsSource.flags(Map.of(
-                "queue.max.bytes", String.valueOf(64 << 20), "queue.max.messages", "100000")));
+                "queue.max.bytes", String.valueOf(64 << 20), "queue.max.messages", "100000", "engine", "memory")));
         StandaloneServer server = StandaloneServer.start("127.0.0.1", 0, settings);
         URI base = server.baseUri();
         try (RawWebSocket reader = RawWebSocket.open(base, "chat/goodbye?name=reader", 4096)) {
@@ -29,7 +29,7 @@ class LauncherShutdownTest {
             int published = 4000;
             String text = "x".repeat(4000);
             for (int i = 1; i <= published; i++) {
-                room.publish("bot", text);
+                room.publish("bot", text, null);
             }
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
             while (!server.switchboard().connections().isShuttingDown()) {

@@ -1,0 +1,65 @@
+package dev.switchboard.hub;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where rooms are agreed on and kept: it assigns each message its {@code seq}, makes it durable, keeps each room's
+ * history and epoch, and delivers every room's messages to this node in seq order. The hub owns this boundary;
+ * an engine (in memory, embedded on disk, or shared by several nodes) plugs in behind it.
+ * <p>
+ * A message reaches a room's {@link RoomFeed} only once the engine has made it durable, and each feed receives its
+ * room's messages exactly once each, in seq order, whichever node published them.
+ */
+public interface RoomEngine extends AutoCloseable {
+
+    /**
+     * Opens a room on this node: hands {@code feed} the room's state ({@link RoomFeed#opened}) before this returns,
+     * and from then on every new message, with no gap between the two. Creates the room when the engine has never
+     * seen it.
+     *
+     * @throws EngineUnavailableException when the engine cannot be reached
+     */
+    void open(String room, RoomFeed feed);
+
+    /** Stops delivering a room to this node (its members are gone); what the engine keeps stays. */
+    default void release(String room) {
+    }
+
+    /**
+     * Appends a message. The future completes once it is durable and this node's feed has received it, with the
+     * stored message; when the same sender already said a message with the same client id that is still kept, with
+     * that original message instead (and nothing new is appended). It fails with {@link EngineUnavailableException}
+     * when the engine cannot take it.
+     */
+    CompletableFuture<Appended> append(String room, MessageDraft draft);
+
+    /** Every room the engine knows, with its latest seq, sorted by name. */
+    List<RoomSummary> rooms();
+
+    /** Whether the engine knows this room (it has said messages or been opened before). */
+    boolean knows(String room);
+
+    /**
+     * Presence across nodes, for engines that span several: this node's names in a room changed. Called under the
+     * room's lock: it must only take note. Local engines ignore it and let the room answer from its own members.
+     */
+    default void presenceChanged(String room, List<Presence> here) {
+    }
+
+    /**
+     * Presence across every node, from what the engine already holds (no I/O), or empty when the engine leaves
+     * presence to this node's room.
+     */
+    default Optional<List<Presence>> presence(String room) {
+        return Optional.empty();
+    }
+
+    /** Whether the engine takes messages now, and what it says about itself for {@code /health}. */
+    EngineHealth health();
+
+    /** Releases files, connections and threads. */
+    @Override
+    void close();
+}
