@@ -22,7 +22,8 @@ final class Engines {
             case EMBEDDED -> new EmbeddedEngine(
                     settings.dataDir().isEmpty() ? defaultDataDir.get() : Path.of(settings.dataDir()),
                     settings.historySize());
-            case REDIS -> RedisEngine.connect(settings.redisUri(), settings.nodeId(), settings.historySize());
+            case REDIS -> RedisEngine.connect(settings.redisUri(), settings.nodeId(), settings.historySize(),
+                    settings.redisNodeTimeout());
         };
     }
 }

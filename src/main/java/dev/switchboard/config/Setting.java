@@ -17,6 +17,9 @@ public enum Setting {
                     + "directory of the application server's (see deploy/appserver/)"),
     REDIS_URI("redis.uri", "redis://127.0.0.1:6379/0",
             "the redis engine's server: redis://[:password@]host:port/db, or rediss:// for TLS"),
+    REDIS_NODE_TIMEOUT("redis.node.timeout", "30s",
+            "the redis engine lists a node's members for this long after its last heartbeat (a killed node's "
+                    + "members leave then); nodes heartbeat every third of it"),
     NODE_ID("node.id", "",
             "this node's name in a cluster (presence, logs); empty: host name, process id and a random suffix"),
     HISTORY_SIZE("history.size", "1000", "messages each room keeps for history and recovery"),

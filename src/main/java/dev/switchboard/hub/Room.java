@@ -62,12 +62,15 @@ public final class Room implements RoomFeed {
                     connectionsByName.put(member.name(), connections);
                 }
                 connections.add(member);
+                boolean newToRoom = newName && !engine.presentElsewhere(name, member.name());
+                if (newName) {
+                    presenceChanged();
+                }
                 member.deliver(Events.welcome(name, member.name(), presentNames(), lastSeq, epoch));
                 if (since.isPresent()) {
                     replay(member, Math.max(since.getAsLong(), 0), sinceEpoch);
                 }
-                if (newName) {
-                    presenceChanged();
+                if (newToRoom) {
                     Event join = Events.join(name, member.name(), memberCount());
                     forEachMember(other -> {
                         if (other != member) {
@@ -103,6 +106,9 @@ public final class Room implements RoomFeed {
                 if (connections.isEmpty()) {
                     connectionsByName.remove(member.name());
                     presenceChanged();
+                    if (engine.presentElsewhere(name, member.name())) {
+                        return;
+                    }
                     Event leave = Events.leave(name, member.name(), memberCount());
                     forEachMember(other -> other.deliver(leave));
                 }
@@ -130,7 +136,7 @@ public final class Room implements RoomFeed {
     public void opened(RoomSnapshot snapshot) {
         try (Flusher.Deferral writesAfterUnlock = Flusher.defer()) {
             synchronized (this) {
-                boolean lost = epoch != null && !epoch.equals(snapshot.epoch());
+                boolean lost = epoch != null && !continues(snapshot);
                 epoch = snapshot.epoch();
                 lastSeq = snapshot.lastSeq();
                 history.restartAt(snapshot.history().isEmpty() ? lastSeq + 1 : snapshot.history().get(0).seq());
@@ -145,6 +151,15 @@ public final class Room implements RoomFeed {
                 }
             }
         }
+    }
+
+    /** Whether a snapshot is the same history as what members here have, with nothing missing in between. */
+    private boolean continues(RoomSnapshot snapshot) {
+        if (!epoch.equals(snapshot.epoch()) || snapshot.lastSeq() < lastSeq) {
+            return false;
+        }
+        return snapshot.history().isEmpty() ? snapshot.lastSeq() == lastSeq
+                : snapshot.history().get(0).seq() <= lastSeq + 1;
     }
 
     /** A durable message, in seq order: kept in history and delivered to every member here. */

@@ -56,6 +56,11 @@ public interface RoomEngine extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Whether this name is present in the room on another node (so its arrival here is no news to the room). */
+    default boolean presentElsewhere(String room, String name) {
+        return false;
+    }
+
     /** Whether the engine takes messages now, and what it says about itself for {@code /health}. */
     EngineHealth health();
 

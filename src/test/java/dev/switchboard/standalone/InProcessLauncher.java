@@ -3,6 +3,7 @@ package dev.switchboard.standalone;
 import dev.switchboard.config.Settings;
 import dev.switchboard.config.SettingsSource;
 import dev.switchboard.contract.ServerUnderTest;
+import dev.switchboard.redis.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
@@ -15,11 +16,13 @@ import java.lang.annotation.Target;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The launcher, started in-process on a free port for each test class, with the test run's settings. Its engine
- * is the default (embedded, in a fresh directory of its own) unless the class says otherwise with {@link Engine}.
+ * is the default (embedded, in a fresh directory of its own) unless the class says otherwise with {@link Engine};
+ * for {@code redis}, a {@code redis-server} of its own.
  */
 abstract class InProcessLauncher implements ServerUnderTest {
 
@@ -32,22 +35,32 @@ abstract class InProcessLauncher implements ServerUnderTest {
 
     private static StandaloneServer server;
     private static Path dataDir;
+    private static RedisServer redis;
 
     @BeforeAll
     static void startLauncher(TestInfo test) throws IOException {
         Engine engine = test.getTestClass().map(c -> c.getAnnotation(Engine.class)).orElse(null);
         dataDir = Files.createTempDirectory("switchboard-data");
-        Map<String, String> flags = engine == null
-                ? Map.of("data.dir", dataDir.toString())
-                : Map.of("engine", engine.value(), "data.dir", dataDir.toString());
+        Map<String, String> flags = new HashMap<>(Map.of("data.dir", dataDir.toString()));
+        if (engine != null) {
+            flags.put("engine", engine.value());
+        }
+        if (engine != null && engine.value().equals("redis")) {
+            redis = RedisServer.start();
+            flags.put("redis.uri", redis.uri());
+        }
         server = StandaloneServer.start("127.0.0.1", 0,
                 Settings.load(SettingsSource.firstOf(SettingsSource.flags(flags), SettingsSource.standard())));
     }
 
     @AfterAll
-    static void stopLauncher() throws IOException {
+    static void stopLauncher() throws Exception {
         server.close();
         TempDirectories.delete(dataDir);
+        if (redis != null) {
+            redis.close();
+            redis = null;
+        }
     }
 
     @Override
