@@ -19,6 +19,7 @@ import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
@@ -28,6 +29,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -73,6 +77,7 @@ public final class RedisEngine implements RoomEngine {
     private static final String PRESENCE_CHANGED = "p";
 
     private final RedisClient client;
+    private final ClientResources resources;
     private final StatefulRedisConnection<String, String> connection;
     private final StatefulRedisPubSubConnection<String, String> pubsub;
     private final ScheduledExecutorService thread;
@@ -86,10 +91,11 @@ public final class RedisEngine implements RoomEngine {
     private volatile Set<String> liveNodes = Set.of();
     private volatile boolean closing;
 
-    private RedisEngine(RedisClient client, StatefulRedisConnection<String, String> connection,
+    private RedisEngine(RedisClient client, ClientResources resources, StatefulRedisConnection<String, String> connection,
                         StatefulRedisPubSubConnection<String, String> pubsub, String nodeId, int historySize,
                         Duration nodeTimeout, String address) {
         this.client = client;
+        this.resources = resources;
         this.connection = connection;
         this.pubsub = pubsub;
         this.nodeId = nodeId;
@@ -134,7 +140,11 @@ public final class RedisEngine implements RoomEngine {
         RedisURI redisUri = RedisURI.create(uri);
         redisUri.setTimeout(COMMAND_TIMEOUT);
         String address = redisUri.getHost() + ":" + redisUri.getPort();
-        RedisClient client = RedisClient.create(redisUri);
+        // Reconnect quickly once Redis is back (Lettuce's default backs off to 30 s).
+        ClientResources resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, redisUri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -144,12 +154,13 @@ public final class RedisEngine implements RoomEngine {
         try {
             connection = client.connect();
             StatefulRedisPubSubConnection<String, String> pubsub = client.connectPubSub();
-            return new RedisEngine(client, connection, pubsub, nodeId, historySize, nodeTimeout, address);
+            return new RedisEngine(client, resources, connection, pubsub, nodeId, historySize, nodeTimeout, address);
         } catch (RedisException e) {
             if (connection != null) {
                 connection.close();
             }
             client.shutdown();
+            resources.shutdown();
             throw new EngineUnavailableException("cannot reach Redis at " + address + ": " + e.getMessage());
         }
     }
@@ -189,9 +200,14 @@ public final class RedisEngine implements RoomEngine {
         String[] keys = {RedisKeys.meta(room), RedisKeys.stream(room),
                 draft.clientId() == null ? RedisKeys.meta(room) : RedisKeys.clientId(room, draft.from(), clientId)};
         CompletableFuture<Appended> appended = new CompletableFuture<>();
-        connection.async().<List<Object>>evalsha(appendSha, ScriptOutputType.MULTI, keys,
-                        draft.head(), draft.tail(), String.valueOf(historySize), RedisKeys.channel(room),
-                        Epochs.next(), clientId, String.valueOf(RedisScripts.CLIENT_ID_SECONDS))
+        String[] args = {draft.head(), draft.tail(), String.valueOf(historySize), RedisKeys.channel(room),
+                Epochs.next(), clientId, String.valueOf(RedisScripts.CLIENT_ID_SECONDS)};
+        connection.async().<List<Object>>evalsha(appendSha, ScriptOutputType.MULTI, keys, args)
+                .toCompletableFuture()
+                .exceptionallyCompose(failure -> failure instanceof RedisNoScriptException
+                        // Redis restarted and forgot its script cache: EVAL loads the script again.
+                        ? connection.async().<List<Object>>eval(RedisScripts.APPEND, ScriptOutputType.MULTI, keys, args)
+                        : CompletableFuture.failedFuture(failure))
                 .whenComplete((reply, failure) -> {
                     if (failure != null) {
                         appended.completeExceptionally(unavailable("Redis did not take the message", failure));
@@ -323,6 +339,7 @@ public final class RedisEngine implements RoomEngine {
         pubsub.close();
         connection.close();
         client.shutdown();
+        resources.shutdown();
     }
 
     // Everything below runs on the engine's thread.
@@ -387,8 +404,13 @@ public final class RedisEngine implements RoomEngine {
 
     /** Brings the room up to Redis's state: the missing messages, or a new snapshot when the epoch changed. */
     private void catchUp(RedisRoom state) {
-        List<Object> reply = connection.sync().evalsha(stateSha, ScriptOutputType.MULTI,
-                new String[] {RedisKeys.meta(state.name)}, Epochs.next());
+        String[] keys = {RedisKeys.meta(state.name)};
+        List<Object> reply;
+        try {
+            reply = connection.sync().evalsha(stateSha, ScriptOutputType.MULTI, keys, Epochs.next());
+        } catch (RedisNoScriptException e) {
+            reply = connection.sync().eval(RedisScripts.STATE, ScriptOutputType.MULTI, keys, Epochs.next());
+        }
         String epoch = (String) reply.get(0);
         long top = (Long) reply.get(1);
         if (state.epoch == null || !state.epoch.equals(epoch) || top < state.lastSeq) {
@@ -459,6 +481,9 @@ public final class RedisEngine implements RoomEngine {
             RedisCommands<String, String> redis = connection.sync();
             long now = System.currentTimeMillis();
             redis.zadd(RedisKeys.NODES, now, nodeId);
+            if (!rooms.isEmpty()) {
+                redis.sadd(RedisKeys.ROOMS, rooms.keySet().toArray(String[]::new));
+            }
             redis.zremrangebyscore(RedisKeys.NODES, Range.create(0, now - nodeTimeout.toMillis()));
             liveNodes = Set.copyOf(redis.zrange(RedisKeys.NODES, 0, -1));
             for (RedisRoom state : rooms.values()) {
