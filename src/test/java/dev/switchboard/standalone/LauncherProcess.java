@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The shipped launcher jar run as a process, the way the README says ({@code java -jar}), until it says ready. */
-final class LauncherProcess implements AutoCloseable {
+public final class LauncherProcess implements AutoCloseable {
 
     static final String JAR = System.getProperty("switchboard.standalone.jar", "target/switchboard-standalone.jar");
     private static final Pattern READY = Pattern.compile("Switchboard ready at (http://\\S+)");
@@ -33,17 +33,17 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** Starts {@code java -jar JAR ARGS} and waits until it prints its URL. */
-    static LauncherProcess start(String... args) throws IOException, InterruptedException {
+    public static LauncherProcess start(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("java", "-jar", JAR));
         command.addAll(List.of(args));
         return new LauncherProcess(new ProcessBuilder(command).start());
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return base;
     }
 
-    URI ws(String relative) {
+    public URI ws(String relative) {
         return URI.create("ws" + base.toString().substring("http".length()) + relative);
     }
 
@@ -52,7 +52,7 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no goodbye, nothing flushed that was not already on disk. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the launcher did not die of SIGKILL");
