@@ -1,10 +1,10 @@
 // The chat page. All text from the server is inserted with textContent, never as HTML.
-import { RoomConnection, socketUrl } from './room-connection.js';
+import { RETRYABLE, RoomConnection, socketUrl } from './room-connection.js';
 
 const MAX_TEXT = 4096;
 const $ = (id) => document.getElementById(id);
 let connection = null;
-let lastSent = null;
+const sentTexts = new Map(); // id -> text, to put a refused message back in the box
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -61,9 +61,7 @@ function onEvent(event) {
       break;
     case 'message':
       show('message', event.text, { seq: event.seq, from: event.from, time: new Date(event.ts).toLocaleTimeString() });
-      if (event.from === connection.name && event.text === lastSent) {
-        lastSent = null;
-      }
+      if (event.id) sentTexts.delete(event.id);
       break;
     case 'join':
       show('notice', `${event.name} joined (${event.members} here)`);
@@ -74,9 +72,16 @@ function onEvent(event) {
       setMembers(memberNames().filter((name) => name !== event.name));
       break;
     case 'error':
+      if (event.id && RETRYABLE.has(event.code)) {
+        problem(`${event.message}; waiting messages are sent again shortly`);
+        break;
+      }
       show('error', `not sent: ${event.message}`);
       problem(event.message);
-      if (lastSent !== null && $('text').value === '') $('text').value = lastSent; // keep what was typed
+      if (event.id && sentTexts.has(event.id) && $('text').value === '') {
+        $('text').value = sentTexts.get(event.id); // keep what was typed
+      }
+      if (event.id) sentTexts.delete(event.id);
       updateCounter();
       break;
     default:
@@ -116,6 +121,9 @@ $('join').addEventListener('submit', (e) => {
     state: setState,
     event: onEvent,
     fatal: (reason) => problem(`cannot join: ${reason}`),
+    outbox: (count) => {
+      $('outbox').textContent = count === 0 ? '' : `${count} waiting to be sent`;
+    },
   });
   connection.open();
 });
@@ -138,13 +146,13 @@ $('say').addEventListener('submit', (e) => {
     problem(`message is ${text.length} characters; the limit is ${MAX_TEXT}`);
     return; // the input keeps the text
   }
-  if (connection && connection.send(text)) {
-    lastSent = text;
-    $('text').value = '';
-    updateCounter();
-  } else {
-    problem('not connected; your message is still in the box');
+  if (!connection) {
+    problem('join a room first; your message is still in the box');
+    return;
   }
+  sentTexts.set(connection.send(text), text);
+  $('text').value = '';
+  updateCounter();
 });
 
 // The handshake inspector: a second socket to the same port reports how the server saw its own upgrade.
@@ -163,6 +171,9 @@ function inspect() {
     socket.close(1000, 'seen');
   });
 }
+
+// For tests and the curious: the live connection of this page.
+window.switchboardConnection = () => connection;
 
 updateCounter();
 loadRooms();

@@ -43,6 +43,14 @@ public final class Events {
         return encode(event("error").put("code", problem.code()).put("message", problem.message()));
     }
 
+    /** An error about the {@code say} the client sent with this id (null: none), so it knows which one failed. */
+    public static Event error(Problem problem, String id) {
+        if (id == null) {
+            return error(problem);
+        }
+        return encode(event("error").put("code", problem.code()).put("message", problem.message()).put("id", id));
+    }
+
     /** A JSON string literal. */
     static String quote(String text) {
         try {

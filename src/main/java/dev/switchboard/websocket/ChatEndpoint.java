@@ -95,30 +95,43 @@ public final class ChatEndpoint extends Endpoint {
 
     private void onText(String frame) {
         connection.heard();
+        ChatCommand say;
+        Problem malformed = null;
+        try {
+            say = ChatCommand.parse(frame);
+        } catch (InvalidMessageException e) {
+            say = null;
+            malformed = e.problem();
+        }
+        // Parsed first (frames are bounded by max.message.bytes) so that every error names the say it is about.
+        String id = say == null ? null : say.id();
         if (!rate.tryTake(System.nanoTime())) {
             if (++rateLimitedInARow >= settings.rateAbuseLimit()) {
                 // What it said before is being made durable; it gets those messages before the close.
                 lastPublish.whenComplete((appended, failure) -> connection.closeAfterFlush(
                         CloseReason.CloseCodes.VIOLATED_POLICY, "rate limit exceeded", settings.shutdownGrace()));
             } else {
-                member.deliver(Events.error(RATE_LIMITED));
+                member.deliver(Events.error(RATE_LIMITED, id));
             }
             return;
         }
         rateLimitedInARow = 0;
+        if (malformed != null) {
+            member.deliver(Events.error(malformed));
+            return;
+        }
         try {
-            ChatCommand say = ChatCommand.parse(frame);
-            lastPublish = room.publish(member.name(), say.text(), say.id());
-            lastPublish.whenComplete(this::acknowledge);
+            lastPublish = room.publish(member.name(), say.text(), id);
+            lastPublish.whenComplete((appended, failure) -> acknowledge(appended, failure, id));
         } catch (InvalidMessageException e) {
-            member.deliver(Events.error(e.problem()));
+            member.deliver(Events.error(e.problem(), id));
         }
     }
 
     /** A new message reaches the sender with everyone; a repeat's original is sent to the sender alone. */
-    private void acknowledge(Appended appended, Throwable failure) {
+    private void acknowledge(Appended appended, Throwable failure, String id) {
         if (failure != null) {
-            member.deliver(Events.error(Unavailable.problem(failure)));
+            member.deliver(Events.error(Unavailable.problem(failure), id));
         } else if (appended.duplicate()) {
             member.deliver(appended.message().event());
         }

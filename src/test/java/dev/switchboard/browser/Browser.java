@@ -137,6 +137,11 @@ final class Browser implements AutoCloseable {
         wait.withMessage(() -> "#" + id + " says '" + text(id) + "'").until(d -> text(id).contains(fragment));
     }
 
+    /** Waits until the element shows no text. */
+    void awaitEmpty(String id) {
+        wait.withMessage(() -> "#" + id + " still says '" + text(id) + "'").until(d -> text(id).isEmpty());
+    }
+
     void resize(int width, int height) {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
     }

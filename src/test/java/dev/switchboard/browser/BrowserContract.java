@@ -90,9 +90,10 @@ public interface BrowserContract extends ServerUnderTest {
         try (Browser ann = Browser.start()) {
             ann.open(baseUri());
             ann.join(room, "ann");
-            // Sending far over the rate makes the server drop the socket (1008 "rate limit exceeded").
-            ann.script("const box = document.getElementById('text'), form = document.getElementById('say');"
-                    + "for (let i = 0; i < 120; i++) { box.value = 'flood ' + i; form.requestSubmit(); }");
+            // Frames far over the rate make the server drop the socket (1008 "rate limit exceeded"). The page's own
+            // outbox paces what the user types, so the flood goes straight onto its socket.
+            ann.script("const socket = window.switchboardConnection().socket;"
+                    + "for (let i = 0; i < 120; i++) { socket.send(JSON.stringify({type: 'say', text: 'flood ' + i})); }");
             ann.awaitState("reconnecting");
             for (int i = 1; i <= 3; i++) {
                 publish(room, "api", "sent while you were away " + i);
@@ -104,6 +105,51 @@ public interface BrowserContract extends ServerUnderTest {
             }
             List<String> seqs = ann.shownSeqs();
             assertEquals(seqs.size(), new HashSet<>(seqs).size(), "no seq is shown twice: " + seqs);
+        }
+    }
+
+    @Test
+    default void aMessageSentJustBeforeTheSocketDropsIsSaidExactlyOnce() {
+        String room = freshRoom();
+        try (Browser ann = Browser.start()) {
+            ann.open(baseUri());
+            ann.join(room, "ann");
+            // Enter, and in the same turn of the page's event loop the socket drops: no acknowledgement can have
+            // arrived, so the message is in the outbox and the page sends it again, with its id, after reconnecting.
+            ann.script("const box = document.getElementById('text');"
+                    + "box.value = 'said exactly once'; document.getElementById('say').requestSubmit();"
+                    + "window.switchboardConnection().socket.close(4000, 'dropped by the test');");
+            assertEquals("1 waiting to be sent", ann.text("outbox"));
+            ann.awaitState("reconnecting");
+            ann.awaitState("live");
+            ann.awaitEmpty("outbox");
+            assertEquals(1, ann.awaitMessage("said exactly once"), "the page shows it once");
+            var history = dev.switchboard.contract.HttpApi.json(
+                    dev.switchboard.contract.HttpApi.get(http("api/rooms/" + room + "/messages")));
+            long said = 0;
+            for (var message : history.path("messages")) {
+                said += message.path("text").asText().equals("said exactly once") ? 1 : 0;
+            }
+            assertEquals(1, said, "the room has it once: " + history);
+        }
+    }
+
+    @Test
+    default void aBurstOverTheRoomsRateIsPacedAndEveryMessageIsSaidOnce() {
+        String room = freshRoom();
+        try (Browser ann = Browser.start()) {
+            ann.open(baseUri());
+            ann.join(room, "ann");
+            ann.script("const box = document.getElementById('text'), form = document.getElementById('say');"
+                    + "for (let i = 0; i < 60; i++) { box.value = 'burst ' + i; form.requestSubmit(); }");
+            ann.awaitEmpty("outbox");
+            ann.awaitMessage("burst 59");
+            List<String> shown = ann.messageTexts();
+            for (int i = 0; i < 60; i++) {
+                String text = "burst " + i;
+                assertEquals(1, shown.stream().filter(text::equals).count(), text + " is shown once: " + shown);
+            }
+            assertEquals("live", ann.state(), "a paced page is never dropped for flooding");
         }
     }
 
