@@ -9,9 +9,11 @@ import dev.switchboard.bench.scenario.ConnectScenario;
 import dev.switchboard.bench.scenario.EchoScenario;
 import dev.switchboard.bench.scenario.FanoutScenario;
 import dev.switchboard.bench.scenario.Load;
+import dev.switchboard.bench.scenario.PublishScenario;
 import dev.switchboard.bench.scenario.RecoverScenario;
 import dev.switchboard.bench.scenario.Scenario;
 import dev.switchboard.bench.scenario.ScenarioContext;
+import dev.switchboard.bench.target.ClusterTarget;
 import dev.switchboard.bench.target.GlassFishTarget;
 import dev.switchboard.bench.target.LauncherTarget;
 import dev.switchboard.bench.target.NodeWsTarget;
@@ -53,11 +55,12 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--targets", split = ",", paramLabel = "NAME",
             description = "targets to measure (default: ${DEFAULT-VALUE})",
-            defaultValue = "launcher,glassfish,raw-tyrus,node-ws")
+            defaultValue = "launcher,launcher-memory,launcher-cluster,glassfish,raw-tyrus,node-ws")
     private List<String> targetNames;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
-            description = "scenarios to run (default: ${DEFAULT-VALUE})", defaultValue = "echo,fanout,connect,recover")
+            description = "scenarios to run (default: ${DEFAULT-VALUE})",
+            defaultValue = "echo,fanout,publish,connect,recover")
     private List<String> scenarioNames;
 
     @Option(names = "--reps", description = "repetitions (default: ${DEFAULT-VALUE})", defaultValue = "3")
@@ -183,7 +186,7 @@ public final class Bench implements Callable<Integer> {
         try (RunningServer server = target.start(port, logFile)) {
             int index = 0;
             for (Scenario scenario : scenarios) {
-                if (!scenario.appliesTo(target)) {
+                if (!scenario.appliesTo(target) || !target.offers(scenario.name())) {
                     continue;
                 }
                 ScenarioContext context = new ScenarioContext(client, target, server, port, load, results, log,
@@ -208,7 +211,9 @@ public final class Bench implements Callable<Integer> {
 
     private List<Target> targets() {
         Map<String, Target> known = new LinkedHashMap<>();
-        for (Target target : List.of(new LauncherTarget(build, jvmOptions), new GlassFishTarget(build, jvmOptions),
+        for (Target target : List.of(new LauncherTarget(build, jvmOptions, "embedded"),
+                new LauncherTarget(build, jvmOptions, "memory"), new ClusterTarget(build, jvmOptions),
+                new GlassFishTarget(build, jvmOptions),
                 new RawTyrusTarget(jvmOptions), new NodeWsTarget(build))) {
             known.put(target.name(), target);
         }
@@ -224,8 +229,8 @@ public final class Bench implements Callable<Integer> {
 
     private List<Scenario> scenarios() {
         Map<String, Scenario> known = new LinkedHashMap<>();
-        for (Scenario scenario : List.of(new EchoScenario(), new FanoutScenario(), new ConnectScenario(),
-                new RecoverScenario())) {
+        for (Scenario scenario : List.of(new EchoScenario(), new FanoutScenario(), new PublishScenario(),
+                new ConnectScenario(), new RecoverScenario())) {
             known.put(scenario.name(), scenario);
         }
         return scenarioNames.stream().map(name -> {

@@ -21,7 +21,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Undeploying the WAR: queued messages are flushed to every member before close 1001. The deployment carries
- * servlet context parameters (a queue big enough to hold the backlog), which the WAR reads as settings.
+ * servlet context parameters (a queue big enough to hold the backlog, and a shutdown grace generous enough for 12 MB
+ * on a loaded machine: the promise is "within the grace", not "within five seconds"), which the WAR reads as
+ * settings.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -37,6 +39,10 @@ class GlassFishUndeployIT {
               <context-param>
                 <param-name>switchboard.queue.max.messages</param-name>
                 <param-value>100000</param-value>
+              </context-param>
+              <context-param>
+                <param-name>switchboard.shutdown.grace</param-name>
+                <param-value>60s</param-value>
               </context-param>
             </web-app>
             """;

@@ -17,21 +17,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The default engine, as a user runs it: the launcher jar with a data directory, killed with SIGKILL in the middle
- * of a stream and started again on the same directory.
+ * The default engine, as a user runs it: the README's command ({@code java -jar}, no flags but a free port), in a
+ * working directory of its own where it keeps {@code switchboard-data/}, killed with SIGKILL and started again.
  */
 class LauncherDurabilityIT {
 
-    private Path dataDir;
+    private Path workingDirectory;
 
     @BeforeEach
-    void freshDataDirectory() throws Exception {
-        dataDir = Files.createTempDirectory("switchboard-durable");
+    void freshWorkingDirectory() throws Exception {
+        workingDirectory = Files.createTempDirectory("switchboard-durable");
     }
 
     @AfterEach
-    void removeDataDirectory() throws Exception {
-        TempDirectories.delete(dataDir);
+    void removeWorkingDirectory() throws Exception {
+        TempDirectories.delete(workingDirectory);
     }
 
     @Test
@@ -39,7 +39,7 @@ class LauncherDurabilityIT {
         List<Long> acknowledged = new ArrayList<>();
         List<JsonNode> seen = new ArrayList<>();
         String epoch;
-        try (LauncherProcess first = LauncherProcess.start("--port", "0", "--data-dir", dataDir.toString())) {
+        try (LauncherProcess first = LauncherProcess.startIn(workingDirectory, "--port", "0")) {
             WsClient member = WsClient.connect(first.ws("chat/durable?name=ann"));
             epoch = member.expect("welcome").path("epoch").asText();
             for (int i = 1; i <= 50; i++) {
@@ -56,7 +56,9 @@ class LauncherDurabilityIT {
             } while (!last.path("text").asText().equals("last words"));
             first.kill();
         }
-        try (LauncherProcess second = LauncherProcess.start("--port", "0", "--data-dir", dataDir.toString())) {
+        assertTrue(Files.isRegularFile(workingDirectory.resolve("switchboard-data/switchboard.db")),
+                "the store is where the README says");
+        try (LauncherProcess second = LauncherProcess.startIn(workingDirectory, "--port", "0")) {
             JsonNode history = HttpApi.json(HttpApi.get(
                     second.baseUri().resolve("api/rooms/durable/messages?since=0&limit=1000")));
             List<Long> kept = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -34,9 +35,15 @@ public final class LauncherProcess implements AutoCloseable {
 
     /** Starts {@code java -jar JAR ARGS} and waits until it prints its URL. */
     public static LauncherProcess start(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR));
+        return startIn(Path.of("").toAbsolutePath(), args);
+    }
+
+    /** Starts {@code java -jar JAR ARGS} in this working directory and waits until it prints its URL. */
+    public static LauncherProcess startIn(Path workingDirectory, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", Path.of(JAR).toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        return new LauncherProcess(new ProcessBuilder(command).start());
+        return new LauncherProcess(new ProcessBuilder(command).directory(workingDirectory.toFile()).start());
     }
 
     public URI baseUri() {

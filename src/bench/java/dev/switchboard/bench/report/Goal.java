@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A performance target of the project (issue 7), checked against one run's medians: either a ratio between two
+ * A performance target of the project (issues 7 and 11), checked against one run's medians: either a ratio between two
  * targets measured side by side, or a bound on one target's value.
  *
  * @param description what is asked, in words
@@ -18,7 +18,7 @@ public record Goal(String description, Metric metric, String target, String refe
 
     public static final String LAUNCHER = "launcher";
 
-    /** The targets of issue 7. */
+    /** The targets of issue 7, and those of issue 11 (durable engines). */
     public static List<Goal> ofIssue7() {
         Metric fanout = Metric.higher("fanout", "deliveries/s");
         Metric fanoutP99 = Metric.lower("fanout", "p99 ms");
@@ -37,7 +37,12 @@ public record Goal(String description, Metric metric, String target, String refe
                 new Goal("RSS per idle connection ≤ 8 KB", rss, LAUNCHER, null, 8, true),
                 new Goal("GlassFish echo ≥ 0.8× launcher", echo, "glassfish", LAUNCHER, 0.8, false),
                 new Goal("GlassFish fan-out ≥ 0.8× launcher", fanout, "glassfish", LAUNCHER, 0.8, false),
-                new Goal("GlassFish handshakes ≥ 0.8× launcher", handshakes, "glassfish", LAUNCHER, 0.8, false));
+                new Goal("GlassFish handshakes ≥ 0.8× launcher", handshakes, "glassfish", LAUNCHER, 0.8, false),
+                new Goal("embedded engine fan-out ≥ 0.9× memory engine", fanout, LAUNCHER, "launcher-memory", 0.9,
+                        false),
+                new Goal("embedded engine echo ≥ 0.9× memory engine", echo, LAUNCHER, "launcher-memory", 0.9, false),
+                new Goal("embedded engine publishes/s into one room ≥ 10,000", Metric.higher("publish", "publishes/s"),
+                        LAUNCHER, null, 10_000, false));
     }
 
     /** The measured ratio (or value, for an absolute bound), when both sides were measured. */

@@ -25,6 +25,7 @@ public final class RunningServer implements AutoCloseable {
 
     private final Process process;
     private final Supplier<LiveMemory> collectGarbage;
+    private final List<RunningServer> companions = new java.util.ArrayList<>();
     private boolean jvm;
 
     private RunningServer(Process process, Supplier<LiveMemory> collectGarbage) {
@@ -114,8 +115,24 @@ public final class RunningServer implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Another process this server needs (a second node, its Redis), stopped after it. */
+    RunningServer with(RunningServer companion) {
+        companions.add(companion);
+        return this;
+    }
+
     @Override
     public void close() throws InterruptedException {
+        try {
+            stop();
+        } finally {
+            for (RunningServer companion : companions) {
+                companion.close();
+            }
+        }
+    }
+
+    private void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

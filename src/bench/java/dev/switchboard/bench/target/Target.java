@@ -43,6 +43,11 @@ public interface Target {
         return text;
     }
 
+    /** Whether the target takes part in this scenario (a cluster of nodes only in those about rooms). */
+    default boolean offers(String scenario) {
+        return true;
+    }
+
     /** True when the target keeps history and replays it on {@code since} (the recover scenario). */
     default boolean hasHistory() {
         return false;
