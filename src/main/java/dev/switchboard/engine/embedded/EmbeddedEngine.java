@@ -4,6 +4,7 @@ import dev.switchboard.engine.Epochs;
 import dev.switchboard.hub.Appended;
 import dev.switchboard.hub.EngineHealth;
 import dev.switchboard.hub.EngineUnavailableException;
+import dev.switchboard.hub.Flusher;
 import dev.switchboard.hub.MessageDraft;
 import dev.switchboard.hub.RoomEngine;
 import dev.switchboard.hub.RoomFeed;
@@ -253,11 +254,14 @@ public final class EmbeddedEngine implements RoomEngine {
             batch.forEach(task -> task.future.completeExceptionally(unavailable));
             return;
         }
-        for (Runnable action : afterCommit) {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "delivering a committed message failed", e);
+        // One deferral for the whole batch: each member gets the batch's messages in one write, not one each.
+        try (Flusher.Deferral writesAfterTheBatch = Flusher.defer()) {
+            for (Runnable action : afterCommit) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "delivering a committed message failed", e);
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.switchboard.hub.EngineHealth;
 import dev.switchboard.hub.EngineUnavailableException;
 import dev.switchboard.hub.Event;
 import dev.switchboard.hub.Events;
+import dev.switchboard.hub.Flusher;
 import dev.switchboard.hub.MessageDraft;
 import dev.switchboard.hub.Presence;
 import dev.switchboard.hub.RoomEngine;
@@ -350,7 +351,7 @@ public final class RedisEngine implements RoomEngine {
         }
         try {
             thread.execute(() -> {
-                try {
+                try (Flusher.Deferral writesAfterTheTask = Flusher.defer()) {
                     task.run();
                 } catch (RuntimeException e) {
                     LOG.log(Level.FINE, "a Redis task failed; the next sync repairs it", e);
