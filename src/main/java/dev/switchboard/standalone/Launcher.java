@@ -5,6 +5,7 @@ import dev.switchboard.config.Setting;
 import dev.switchboard.config.Settings;
 import dev.switchboard.config.SettingsSource;
 import dev.switchboard.engine.embedded.StoreException;
+import dev.switchboard.hub.EngineUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,6 +90,9 @@ public final class Launcher implements Callable<Integer> {
             server = StandaloneServer.start(host, port, loaded);
         } catch (StoreException e) {
             System.err.println("switchboard: cannot start the embedded engine: " + e.getMessage());
+            return 1;
+        } catch (EngineUnavailableException e) {
+            System.err.println("switchboard: cannot start the " + loaded.engine().key() + " engine: " + e.getMessage());
             return 1;
         } catch (BindException e) {
             System.err.println("switchboard: cannot listen on " + host + ":" + port + ": "

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,22 +32,30 @@ public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private final Path dir;
+    private final String password;
     private Process process;
 
-    private RedisServer(int port, Path dir) {
+    private RedisServer(int port, Path dir, String password) {
         this.port = port;
         this.dir = dir;
+        this.password = password;
     }
 
     /** Starts a fresh server; fails the test with the reason when {@code redis-server} is not installed. */
     public static RedisServer start() throws IOException {
-        RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("switchboard-redis"));
+        return start(null);
+    }
+
+    /** Starts a fresh server that requires this password ({@code requirepass}), or none when null. */
+    public static RedisServer start(String password) throws IOException {
+        RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("switchboard-redis"), password);
         server.startAgain();
         return server;
     }
 
+    /** {@code redis://[:password@]127.0.0.1:PORT/0}. */
     public String uri() {
-        return "redis://127.0.0.1:" + port + "/0";
+        return "redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port + "/0";
     }
 
     public int port() {
@@ -55,9 +64,13 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts the server again on the same port and directory (and AOF), and waits until it answers PING. */
     public void startAgain() throws IOException {
-        process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
-                "--maxmemory-policy", "noeviction")
+        List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port),
+                "--bind", "127.0.0.1", "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "always",
+                "--save", "", "--maxmemory-policy", "noeviction"));
+        if (password != null) {
+            command.addAll(List.of("--requirepass", password));
+        }
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.log").toFile())
                 .start();
@@ -108,8 +121,9 @@ public final class RedisServer implements AutoCloseable {
             out.flush();
             InputStream in = socket.getInputStream();
             byte[] reply = new byte[7];
-            int read = in.readNBytes(reply, 0, reply.length);
-            return new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+            int read = in.readNBytes(reply, 0, 1);
+            // +PONG, or -NOAUTH from a server that wants its password: either way it is up.
+            return read == 1 && (reply[0] == '+' || reply[0] == '-');
         } catch (IOException e) {
             return false;
         }

@@ -120,6 +120,22 @@ class LauncherJarIT {
     }
 
     @Test
+    void aRedisThatCannotBeReachedFailsTheStartInOneLine() throws Exception {
+        int nobodyListens;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nobodyListens = probe.getLocalPort();
+        }
+        Run run = Run.of("--port", "0", "--set", "engine=redis",
+                "--set", "redis.uri=redis://:hunter2-password@127.0.0.1:" + nobodyListens + "/0");
+        assertEquals(1, run.exitCode());
+        List<String> lines = run.stderr().lines().filter(line -> line.startsWith("switchboard:")).toList();
+        assertEquals(1, lines.size(), run.stderr());
+        assertTrue(lines.get(0).contains("cannot reach Redis at 127.0.0.1:" + nobodyListens), lines.get(0));
+        assertTrue(!run.stderr().contains("hunter2-password") && !run.stdout().contains("hunter2-password"),
+                "the password is never printed");
+    }
+
+    @Test
     void itLogsItsUrlServesBothProtocolsAndOnSigtermSays1001AndReleasesThePort() throws Exception {
         Path dataDir = Files.createTempDirectory("switchboard-jar");
         try (LauncherProcess launcher = LauncherProcess.start("--port", "0", "--data-dir", dataDir.toString())) {
