@@ -80,7 +80,7 @@ class LauncherJarIT {
             Run run = Run.of("--port", String.valueOf(taken.getLocalPort()), "--data-dir", dataDir.toString());
             TempDirectories.delete(dataDir);
             assertEquals(1, run.exitCode());
-            List<String> lines = run.stderr().lines().filter(line -> line.startsWith("switchboard:")).toList();
+            List<String> lines = run.reasons();
             assertEquals(1, lines.size(), run.stderr());
             assertTrue(lines.get(0).contains("already in use"), lines.get(0));
         }
@@ -92,7 +92,7 @@ class LauncherJarIT {
         try (LauncherProcess first = LauncherProcess.start("--port", "0", "--data-dir", dataDir.toString())) {
             Run second = Run.of("--port", "0", "--data-dir", dataDir.toString());
             assertEquals(1, second.exitCode());
-            List<String> lines = second.stderr().lines().filter(line -> line.startsWith("switchboard:")).toList();
+            List<String> lines = second.reasons();
             assertEquals(1, lines.size(), second.stderr());
             assertTrue(lines.get(0).contains("in use by another Switchboard process"), lines.get(0));
         } finally {
@@ -111,7 +111,7 @@ class LauncherJarIT {
         try {
             Run run = Run.of("--port", "0", "--data-dir", dataDir.toString());
             assertEquals(1, run.exitCode());
-            List<String> lines = run.stderr().lines().filter(line -> line.startsWith("switchboard:")).toList();
+            List<String> lines = run.reasons();
             assertEquals(1, lines.size(), run.stderr());
             assertTrue(lines.get(0).contains("schema version 99, written by a newer Switchboard"), lines.get(0));
         } finally {
@@ -128,7 +128,7 @@ class LauncherJarIT {
         Run run = Run.of("--port", "0", "--set", "engine=redis",
                 "--set", "redis.uri=redis://:hunter2-password@127.0.0.1:" + nobodyListens + "/0");
         assertEquals(1, run.exitCode());
-        List<String> lines = run.stderr().lines().filter(line -> line.startsWith("switchboard:")).toList();
+        List<String> lines = run.reasons();
         assertEquals(1, lines.size(), run.stderr());
         assertTrue(lines.get(0).contains("cannot reach Redis at 127.0.0.1:" + nobodyListens), lines.get(0));
         assertTrue(!run.stderr().contains("hunter2-password") && !run.stdout().contains("hunter2-password"),
@@ -161,6 +161,11 @@ class LauncherJarIT {
 
     /** A launcher run that ends by itself, with its exit code and output. */
     private record Run(int exitCode, String stdout, String stderr) {
+
+        /** The lines the launcher itself wrote to say why it stopped. */
+        List<String> reasons() {
+            return stderr.lines().filter(line -> line.startsWith("switchboard:")).toList();
+        }
 
         static Run of(String... args) throws Exception {
             List<String> command = new ArrayList<>(List.of("java", "-jar", JAR));

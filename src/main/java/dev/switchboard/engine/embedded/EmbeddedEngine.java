@@ -132,24 +132,27 @@ public final class EmbeddedEngine implements RoomEngine {
 
     @Override
     public List<RoomSummary> rooms() {
+        return read(store -> store.rooms(MAX_LISTED_ROOMS));
+    }
+
+    @Override
+    public boolean knows(String room) {
+        return read(store -> store.exists(room));
+    }
+
+    /** A read on the reader's connection, which other threads share under its lock. */
+    private <T> T read(StoreRead<T> query) {
         synchronized (reader) {
             try {
-                return reader.rooms(MAX_LISTED_ROOMS);
+                return query.apply(reader);
             } catch (SQLException e) {
                 throw new EngineUnavailableException("cannot read the store: " + e.getMessage(), e);
             }
         }
     }
 
-    @Override
-    public boolean knows(String room) {
-        synchronized (reader) {
-            try {
-                return reader.exists(room);
-            } catch (SQLException e) {
-                throw new EngineUnavailableException("cannot read the store: " + e.getMessage(), e);
-            }
-        }
+    private interface StoreRead<T> {
+        T apply(MessageStore store) throws SQLException;
     }
 
     @Override
