@@ -13,8 +13,9 @@ function element(tag, className, text) {
   return node;
 }
 
-function show(kind, text, { seq, time, from } = {}) {
+function show(kind, text, { seq, time, from, id } = {}) {
   const item = element('li', kind);
+  if (id) item.dataset.id = id;
   if (seq !== undefined) {
     item.dataset.seq = String(seq);
     item.append(element('span', 'meta', `#${seq} ${time}`));
@@ -60,7 +61,10 @@ function onEvent(event) {
       show('warning', `some messages were missed: history starts again at #${event.from}`);
       break;
     case 'message':
-      show('message', event.text, { seq: event.seq, from: event.from, time: new Date(event.ts).toLocaleTimeString() });
+      if (event.id && $('messages').querySelector(`li[data-id="${CSS.escape(event.id)}"]`)) break; // shown already
+      show('message', event.text, {
+        seq: event.seq, from: event.from, time: new Date(event.ts).toLocaleTimeString(), id: event.id,
+      });
       if (event.id) sentTexts.delete(event.id);
       break;
     case 'join':

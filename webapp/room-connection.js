@@ -104,12 +104,17 @@ export class RoomConnection {
       this.epoch = event.epoch;
     }
     if (event.type === 'message') {
-      if (event.from === this.name && event.id && this.outbox.remove(event.id)) {
+      const acknowledged = event.from === this.name && event.id && this.outbox.remove(event.id);
+      if (acknowledged) {
         this.inFlight.delete(event.id);
         this.handlers.outbox(this.outbox.items.length);
         this.flushOutbox();
       }
-      if (this.lastSeq !== null && event.seq <= this.lastSeq) return; // already shown
+      if (this.lastSeq !== null && event.seq <= this.lastSeq) {
+        // Already shown, unless it is this page's own message said before it saw the room (sent before a reload).
+        if (acknowledged) this.handlers.event(event);
+        return;
+      }
       this.lastSeq = event.seq;
     }
     if (event.type === 'error' && event.id) {
