@@ -43,7 +43,7 @@ public final class StandaloneServer implements AutoCloseable {
 
     private StandaloneServer(String host, int port, Settings settings) {
         switchboard = new Switchboard(settings, new GrizzlyWires(), () -> DEFAULT_DATA_DIR);
-        WebSocketChain webSocketChain = new WebSocketChain();
+        WebSocketChain webSocketChain = new WebSocketChain(settings.maxMessageBytes());
         webSocket = new StandaloneWebSocketContainer(settings.maxMessageBytes(), webSocketChain);
         listener = new NetworkListener("switchboard", host, port);
         // Grizzly's idle timeout filter uses this for every connection; HandshakeValidationAddOn exempts upgraded ones.

@@ -41,7 +41,13 @@ final class WebSocketChain implements AddOn {
     private static final Attribute<Upgraded> UPGRADED =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(WebSocketChain.class.getName() + ".upgraded");
 
+    private final int maxMessageBytes;
     private FilterChain chain;
+
+    /** @param maxMessageBytes {@code max.message.bytes}: a client frame that takes a message over it is refused */
+    WebSocketChain(int maxMessageBytes) {
+        this.maxMessageBytes = maxMessageBytes;
+    }
 
     /** Builds the chain from the listener's own transport and idle-timeout filters. */
     @Override
@@ -52,7 +58,7 @@ final class WebSocketChain implements AddOn {
         if (idleTimeout >= 0) {
             webSocket.add(builder.get(idleTimeout));
         }
-        chain = webSocket.add(new FramesFilter()).build();
+        chain = webSocket.add(new FramesFilter(maxMessageBytes)).build();
     }
 
     /**
@@ -63,20 +69,28 @@ final class WebSocketChain implements AddOn {
         if (chain == null) {
             return;
         }
-        UPGRADED.set(connection, new Upgraded(tyrus, new MaskedFrameGuard()));
+        UPGRADED.set(connection, new Upgraded(tyrus, new ClientFrameGuard(maxMessageBytes)));
         connection.setProcessor(chain);
         for (String name : HTTP_STATE) {
             connection.getAttributes().removeAttribute(name);
         }
     }
 
-    private record Upgraded(org.glassfish.tyrus.spi.Connection tyrus, MaskedFrameGuard guard) {
+    private record Upgraded(org.glassfish.tyrus.spi.Connection tyrus, ClientFrameGuard guard) {
     }
 
-    /** Feeds the client's frames to Tyrus; refuses the first unmasked one (RFC 6455 §5.1), which Tyrus accepts. */
+    /**
+     * Feeds the client's frames to Tyrus; refuses the first unmasked one (RFC 6455 §5.1), which Tyrus accepts, and
+     * the first that takes a message over the limit, before Tyrus buffers it (see {@link ClientFrameGuard}).
+     */
     private static final class FramesFilter extends BaseFilter {
 
         private static final byte[] CLOSE_1002 = closeFrame(1002, "client frames must be masked");
+        private final byte[] close1009;
+
+        FramesFilter(int maxMessageBytes) {
+            close1009 = closeFrame(1009, "message over " + maxMessageBytes + " bytes");
+        }
 
         @Override
         public NextAction handleRead(FilterChainContext ctx) {
@@ -85,9 +99,11 @@ final class WebSocketChain implements AddOn {
             if (upgraded == null || !buffer.hasRemaining()) {
                 return ctx.getStopAction();
             }
-            if (!upgraded.guard().allows(buffer)) {
+            ClientFrameGuard.Verdict verdict = upgraded.guard().check(buffer);
+            if (verdict != ClientFrameGuard.Verdict.ALLOW) {
                 UPGRADED.remove(ctx.getConnection());
-                WriteThenClose.send(ctx, Buffers.wrap(ctx.getMemoryManager(), CLOSE_1002));
+                byte[] close = verdict == ClientFrameGuard.Verdict.UNMASKED ? CLOSE_1002 : close1009;
+                WriteThenClose.send(ctx, Buffers.wrap(ctx.getMemoryManager(), close));
                 return ctx.getStopAction();
             }
             var reads = upgraded.tyrus().getReadHandler();

@@ -28,8 +28,7 @@ public final class EchoEndpoint extends Endpoint {
     private final int maxMessageBytes;
     private final Duration closeGrace;
     private Connection connection;
-    /** Bytes of the message being received so far; partial frames of one message arrive in order. */
-    private long messageBytes;
+    private final MessageSizeLimit limit;
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
 
@@ -38,6 +37,7 @@ public final class EchoEndpoint extends Endpoint {
         this.connections = connections;
         this.maxMessageBytes = maxMessageBytes;
         this.closeGrace = closeGrace;
+        this.limit = new MessageSizeLimit(maxMessageBytes);
     }
 
     @Override
@@ -54,7 +54,7 @@ public final class EchoEndpoint extends Endpoint {
                 if (last) {
                     connection.outbound().offer(new Event(text.toString()));
                     text.setLength(0);
-                    messageBytes = 0;
+                    limit.reset();
                 }
             }
         });
@@ -66,7 +66,7 @@ public final class EchoEndpoint extends Endpoint {
                 if (last) {
                     connection.outbound().offer(ByteBuffer.wrap(binary.toByteArray()));
                     binary.reset();
-                    messageBytes = 0;
+                    limit.reset();
                 }
             }
         });
@@ -75,12 +75,10 @@ public final class EchoEndpoint extends Endpoint {
 
     private boolean withinLimit(long partBytes) {
         connection.heard();
-        messageBytes += partBytes;
-        if (messageBytes > maxMessageBytes) {
+        if (!limit.add(partBytes)) {
             text.setLength(0);
             binary.reset();
-            connection.closeAfterFlush(CloseReason.CloseCodes.TOO_BIG, "message over " + maxMessageBytes + " bytes",
-                    closeGrace);
+            connection.closeAfterFlush(CloseReason.CloseCodes.TOO_BIG, limit.reason(), closeGrace);
             return false;
         }
         return true;

@@ -222,6 +222,23 @@ public interface ChatContract extends ServerUnderTest {
     }
 
     @Test
+    default void aSingleFrameOverTheLimitIsClosedWith1009AndSaysNothing() throws IOException {
+        String room = Rooms.fresh();
+        try (WsClient other = joined(room, "other");
+             RawWebSocket big = RawWebSocket.open(baseUri(), "chat/" + room + "?name=big", 1 << 20)) {
+            big.readFrame(); // welcome
+            other.nextOfType("join");
+            big.sendText("{\"type\":\"say\",\"text\":\"" + "z".repeat(70 * 1024) + "\"}");
+            RawWebSocket.Frame close = big.readUntilClose();
+            assertEquals(1009, close.closeCode(), "one frame of 70 KiB is a message over 64 KiB: " + close);
+            assertEquals("big", other.nextOfType("leave").path("name").asText());
+            other.say("the room carries on");
+            JsonNode carriedOn = other.expect("message");
+            assertEquals(1, carriedOn.path("seq").asLong(), "the oversized message took no seq");
+        }
+    }
+
+    @Test
     default void anInvalidRoomInTheUrlIsRefusedWith400() {
         RawHttp.Response response = RawHttp.get(baseUri(), baseUri().getPath() + "chat/UPPER?name=ann",
                 Handshakes.validHeaders());
