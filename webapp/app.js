@@ -56,6 +56,9 @@ function onEvent(event) {
     case 'welcome':
       setMembers(event.members);
       show('notice', `you are ${event.you} in ${event.room}`);
+      if (event.membersTotal > event.members.length) {
+        show('notice', `${event.membersTotal} people are here; the list shows the first ${event.members.length}`);
+      }
       break;
     case 'reset':
       show('warning', `some messages were missed: history starts again at #${event.from}`);

@@ -64,7 +64,7 @@ public final class Switchboard {
         this.settings = settings;
         RoomEngine engine = Engines.create(settings, defaultDataDir);
         this.flusher = Flusher.perProcessor("switchboard-flusher");
-        this.hub = new Hub(settings.historySize(), engine);
+        this.hub = new Hub(settings.historySize(), settings.welcomeMembersMax(), engine);
         this.connections = new Connections(settings, wires, flusher);
         this.lineConnections = new LineConnections(connections::runLater, flusher);
         this.handshakeValidator = new HandshakeValidator(

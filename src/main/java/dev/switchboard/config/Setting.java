@@ -23,6 +23,9 @@ public enum Setting {
     NODE_ID("node.id", "",
             "this node's name in a cluster (presence, logs); empty: host name, process id and a random suffix"),
     HISTORY_SIZE("history.size", "1000", "messages each room keeps for history and recovery"),
+    WELCOME_MEMBERS_MAX("welcome.members.max", "100",
+            "most names a welcome lists (the first to arrive); membersTotal says how many are present, and "
+                    + "GET /api/rooms/{room}/members lists them all"),
     MAX_MESSAGE_BYTES("max.message.bytes", "65536", "largest WebSocket message; larger ones are closed with 1009"),
     QUEUE_MAX_BYTES("queue.max.bytes", "1048576",
             "outbound bytes one connection may have waiting before it is closed as a slow consumer"),

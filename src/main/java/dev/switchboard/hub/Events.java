@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.Collection;
+import java.util.List;
 
 /** Encodes the JSON events of the chat protocol. Each event is encoded once and shared by all its receivers. */
 public final class Events {
@@ -16,11 +16,13 @@ public final class Events {
     private Events() {
     }
 
-    public static Event welcome(String room, String you, Collection<String> members, long lastSeq, String epoch) {
+    /** {@code members}: the first {@code listed} names present; {@code membersTotal}: how many there are. */
+    public static Event welcome(String room, String you, List<String> members, int listed, long lastSeq,
+                                String epoch) {
         ObjectNode event = event("welcome").put("room", room).put("you", you);
         ArrayNode names = event.putArray("members");
-        members.forEach(names::add);
-        return encode(event.put("seq", lastSeq).put("epoch", epoch));
+        members.subList(0, Math.min(listed, members.size())).forEach(names::add);
+        return encode(event.put("membersTotal", members.size()).put("seq", lastSeq).put("epoch", epoch));
     }
 
     public static Event join(String room, String name, int members) {

@@ -19,19 +19,22 @@ public final class Hub implements AutoCloseable {
     private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final Clock clock;
     private final int historySize;
+    private final int welcomeMembersMax;
     private final RoomEngine engine;
 
     /**
-     * @param historySize how many messages each room keeps for history and recovery
-     * @param engine      where rooms are agreed on and kept; the hub closes it
+     * @param historySize       how many messages each room keeps for history and recovery
+     * @param welcomeMembersMax how many names a welcome lists at most
+     * @param engine            where rooms are agreed on and kept; the hub closes it
      */
-    public Hub(int historySize, RoomEngine engine) {
-        this(Clock.systemUTC(), historySize, engine);
+    public Hub(int historySize, int welcomeMembersMax, RoomEngine engine) {
+        this(Clock.systemUTC(), historySize, welcomeMembersMax, engine);
     }
 
-    public Hub(Clock clock, int historySize, RoomEngine engine) {
+    public Hub(Clock clock, int historySize, int welcomeMembersMax, RoomEngine engine) {
         this.clock = clock;
         this.historySize = historySize;
+        this.welcomeMembersMax = welcomeMembersMax;
         this.engine = engine;
     }
 
@@ -46,7 +49,7 @@ public final class Hub implements AutoCloseable {
             throw new IllegalArgumentException("room must match [a-z0-9_-]{1,64}: " + name);
         }
         return rooms.computeIfAbsent(name, n -> {
-            Room room = new Room(n, clock, historySize, engine);
+            Room room = new Room(n, clock, historySize, welcomeMembersMax, engine);
             engine.open(n, room);
             return room;
         });

@@ -25,16 +25,18 @@ public final class Room implements RoomFeed {
     private final Clock clock;
     private final RoomEngine engine;
     private final MessageHistory history;
+    private final int welcomeMembersMax;
     /** Presence: each name with its open connections, in order of arrival. */
     private final Map<String, List<Member>> connectionsByName = new LinkedHashMap<>();
     private String epoch;
     private long lastSeq;
 
-    Room(String name, Clock clock, int historySize, RoomEngine engine) {
+    Room(String name, Clock clock, int historySize, int welcomeMembersMax, RoomEngine engine) {
         this.name = name;
         this.clock = clock;
         this.engine = engine;
         this.history = new MessageHistory(historySize);
+        this.welcomeMembersMax = welcomeMembersMax;
     }
 
     public String name() {
@@ -47,7 +49,7 @@ public final class Room implements RoomFeed {
     }
 
     /**
-     * Adds a connection. It gets {@code welcome}; then, when {@code since} is given, a {@code reset} if messages
+     * Adds a connection. It gets {@code welcome} (listing at most {@code welcome.members.max} names); then, when {@code since} is given, a {@code reset} if messages
      * after it are not in history (they have left it, or {@code epoch} names history the room no longer has), and
      * every kept message with a greater seq; then the live stream. The others get {@code join} when the name is new
      * to the room.
@@ -66,7 +68,8 @@ public final class Room implements RoomFeed {
                 if (newName) {
                     presenceChanged();
                 }
-                member.deliver(Events.welcome(name, member.name(), presentNames(), lastSeq, epoch));
+                member.deliver(Events.welcome(name, member.name(), presentNames(), welcomeMembersMax, lastSeq,
+                        epoch));
                 if (since.isPresent()) {
                     replay(member, Math.max(since.getAsLong(), 0), sinceEpoch);
                 }

@@ -79,4 +79,19 @@ public interface PresenceContract extends ServerUnderTest {
             assertEquals(1, left.path("members").asInt());
         }
     }
+
+    @Test
+    default void aWelcomeListsAtMostWelcomeMembersMaxNamesAndSaysHowManyThereAre() {
+        // The contract runs with welcome.members.max = 3 (see the pom).
+        String room = Rooms.fresh();
+        try (WsClient a = welcomed(room, "a"); WsClient b = welcomed(room, "b"); WsClient c = welcomed(room, "c");
+             WsClient d = WsClient.connect(ws("chat/" + room + "?name=d"))) {
+            JsonNode welcome = d.expect("welcome");
+            assertEquals(4, welcome.path("membersTotal").asInt(), welcome.toString());
+            assertEquals(3, welcome.path("members").size(), "the list is capped: " + welcome);
+            assertEquals("a", welcome.path("members").get(0).asText(), "the first to arrive are listed");
+            JsonNode all = HttpApi.json(HttpApi.get(http("api/rooms/" + room + "/members")));
+            assertEquals(4, all.path("members").size(), "the members API lists everyone: " + all);
+        }
+    }
 }
