@@ -7,6 +7,7 @@ import dev.switchboard.http.WebSocketOnlyServlet;
 import dev.switchboard.hub.Flusher;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.RoomEngine;
+import dev.switchboard.limits.ConnectionBudget;
 import dev.switchboard.limits.OriginPolicy;
 import dev.switchboard.line.LineConnections;
 import dev.switchboard.line.LineServlet;
@@ -46,6 +47,7 @@ public final class Switchboard {
     private final Connections connections;
     private final HandshakeValidator handshakeValidator;
     private final LineConnections lineConnections;
+    private final ConnectionBudget budget;
 
     /**
      * An instance whose WebSockets send through the portable {@code RemoteEndpoint.Async}, deployed at this context
@@ -65,10 +67,11 @@ public final class Switchboard {
         RoomEngine engine = Engines.create(settings, defaultDataDir);
         this.flusher = Flusher.perProcessor("switchboard-flusher");
         this.hub = new Hub(settings.historySize(), settings.welcomeMembersMax(), engine);
-        this.connections = new Connections(settings, wires, flusher);
-        this.lineConnections = new LineConnections(connections::runLater, flusher);
+        this.budget = new ConnectionBudget(settings.maxConnections(), settings.maxConnectionsPerAddress());
+        this.connections = new Connections(settings, wires, flusher, budget);
+        this.lineConnections = new LineConnections(connections::runLater, flusher, budget);
         this.handshakeValidator = new HandshakeValidator(
-                new OriginPolicy(settings.allowedOrigins(), settings.requireOrigin()), connections::hasRoomFor);
+                new OriginPolicy(settings.allowedOrigins(), settings.requireOrigin()), budget::hasRoomFor);
     }
 
     public Settings settings() {
@@ -94,7 +97,7 @@ public final class Switchboard {
                 new HandshakeValidationFilter(handshakeValidator));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        addServlet(context, "health", new HealthServlet(connections::count, hub::health), "/health");
+        addServlet(context, "health", new HealthServlet(budget::open, hub::health), "/health");
         addServlet(context, "rooms", new RoomsServlet(hub, MAX_BODY_BYTES), "/api/rooms", "/api/rooms/*");
         addServlet(context, "websocket-only", new WebSocketOnlyServlet(), "/chat/*", "/echo", "/inspect");
         addServlet(context, "line", new LineServlet(hub, settings, lineConnections), "/line/*");

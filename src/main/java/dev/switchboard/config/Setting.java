@@ -35,9 +35,9 @@ public enum Setting {
             "comma-separated browser origins allowed to open WebSockets (e.g. https://chat.example.com); "
                     + "empty: the Origin must match the Host; *: any"),
     REQUIRE_ORIGIN("require.origin", "false", "refuse WebSocket handshakes that carry no Origin header"),
-    MAX_CONNECTIONS("max.connections", "10000", "WebSocket connections this node accepts in all"),
+    MAX_CONNECTIONS("max.connections", "10000", "connections (WebSocket and line) this node accepts in all"),
     MAX_CONNECTIONS_PER_ADDRESS("max.connections.per.address", "1000",
-            "WebSocket connections accepted from one remote address"),
+            "connections (WebSocket and line) accepted from one remote address"),
     RATE_PER_SECOND("rate.per.second", "20", "messages per second one connection may send, on average"),
     RATE_BURST("rate.burst", "40", "messages one connection may send in a burst"),
     RATE_ABUSE_LIMIT("rate.abuse.limit", "40",

@@ -12,7 +12,8 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: 200 {@code {"status":"UP","connections":N,"engine":{...}}} while the engine takes messages,
+ * {@code GET /health}: 200 {@code {"status":"UP","connections":N,"engine":{...}}} (N: open WebSocket and line
+ * connections) while the engine takes messages,
  * 503 with {@code "status":"DOWN"} and the engine's state while it does not (open connections stay open).
  */
 public final class HealthServlet extends JsonServlet {

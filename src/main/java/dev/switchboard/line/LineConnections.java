@@ -1,6 +1,7 @@
 package dev.switchboard.line;
 
 import dev.switchboard.hub.Flusher;
+import dev.switchboard.limits.ConnectionBudget;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,20 +10,36 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
-/** Every open line-protocol connection of one application instance, for the goodbye on shutdown. */
+/**
+ * Every open line-protocol connection of one application instance: their places in the node's connection limits
+ * (shared with WebSocket connections), and the goodbye on shutdown.
+ */
 public final class LineConnections {
 
     private final Set<LineSession> open = ConcurrentHashMap.newKeySet();
     private final Executor housekeeping;
     private final Flusher flusher;
+    private final ConnectionBudget budget;
 
     /**
      * @param housekeeping where members leave rooms: never the thread of a fan-out
      * @param flusher      whose threads write the connections' outbound queues
+     * @param budget       the node's connection limits, shared with WebSocket connections
      */
-    public LineConnections(Executor housekeeping, Flusher flusher) {
+    public LineConnections(Executor housekeeping, Flusher flusher, ConnectionBudget budget) {
         this.housekeeping = housekeeping;
         this.flusher = flusher;
+        this.budget = budget;
+    }
+
+    /** Takes a place for a new line connection from this address, before the upgrade; false when full. */
+    boolean admit(String address) {
+        return budget.tryAcquire(address);
+    }
+
+    /** Gives back the place of a connection that was admitted but never registered (its upgrade failed). */
+    void unadmit(String address) {
+        budget.release(address);
     }
 
     Flusher flusher() {
@@ -37,6 +54,7 @@ public final class LineConnections {
     boolean remove(LineSession session) {
         boolean removed = open.remove(session);
         if (removed) {
+            budget.release(session.remoteAddress());
             synchronized (this) {
                 notifyAll();
             }

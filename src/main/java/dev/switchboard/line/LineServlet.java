@@ -60,9 +60,21 @@ public final class LineServlet extends HttpServlet {
             refuse(response, 503, "unavailable: " + e.getMessage(), false);
             return;
         }
-        LineUpgradeHandler handler = request.upgrade(LineUpgradeHandler.class);
-        handler.attach(new LineSession(opened, request.getParameter("name"),
-                since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)), settings, connections));
+        String address = request.getRemoteAddr();
+        if (!connections.admit(address)) {
+            response.setHeader("Retry-After", "5");
+            refuse(response, 503, "too many connections; try again later", false);
+            return;
+        }
+        try {
+            LineUpgradeHandler handler = request.upgrade(LineUpgradeHandler.class);
+            handler.attach(new LineSession(opened, request.getParameter("name"), address,
+                    since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)), settings,
+                    connections));
+        } catch (IOException | RuntimeException e) {
+            connections.unadmit(address);
+            throw e;
+        }
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         response.setHeader("Upgrade", UpgradeTokens.LINE);
         response.setHeader("Connection", "Upgrade");

@@ -36,6 +36,7 @@ final class LineSession implements ReadListener, Member {
 
     private final Room room;
     private final String name;
+    private final String remoteAddress;
     private final OptionalLong since;
     private final Settings settings;
     private final LineConnections registry;
@@ -49,9 +50,11 @@ final class LineSession implements ReadListener, Member {
     private OutboundQueue<String> outbound;
     private LineDecoder decoder;
 
-    LineSession(Room room, String name, OptionalLong since, Settings settings, LineConnections registry) {
+    LineSession(Room room, String name, String remoteAddress, OptionalLong since, Settings settings,
+                LineConnections registry) {
         this.room = room;
         this.name = name;
+        this.remoteAddress = remoteAddress;
         this.since = since;
         this.settings = settings;
         this.registry = registry;
@@ -81,6 +84,11 @@ final class LineSession implements ReadListener, Member {
     @Override
     public String name() {
         return name;
+    }
+
+    /** The address its place in the node's connection limits is counted under. */
+    String remoteAddress() {
+        return remoteAddress;
     }
 
     @Override

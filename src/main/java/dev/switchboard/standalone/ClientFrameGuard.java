@@ -22,6 +22,7 @@ final class ClientFrameGuard {
     private static final int FIN_BIT = 0x80;
     private static final int CONTINUATION = 0x0;
     private static final int FIRST_CONTROL_OPCODE = 0x8;
+    private static final int CLOSE = 0x8;
 
     private final long maxMessageBytes;
     private final byte[] header = new byte[14];
@@ -29,13 +30,19 @@ final class ClientFrameGuard {
     private int headerNeeded = 2;
     private long payloadLeft;
     private long messageBytes;
+    private boolean closeSeen;
 
     ClientFrameGuard(long maxMessageBytes) {
         this.maxMessageBytes = maxMessageBytes;
     }
 
-    /** Feeds the next bytes of the stream; the first verdict other than ALLOW is final for the connection. */
+    /**
+     * Feeds the next bytes of the stream; the first verdict other than ALLOW is final for the connection. After
+     * TOO_BIG it goes on following the frames (skipping their payloads), so that {@link #closeSeen()} tells when the
+     * client answered the server's close.
+     */
     Verdict check(Buffer bytes) {
+        Verdict verdict = Verdict.ALLOW;
         int i = bytes.position();
         int limit = bytes.limit();
         while (i < limit) {
@@ -50,19 +57,25 @@ final class ClientFrameGuard {
                 if ((header[1] & MASK_BIT) == 0) {
                     return Verdict.UNMASKED;
                 }
+                closeSeen |= (header[0] & 0x0f) == CLOSE;
                 int length7 = header[1] & 0x7f;
                 headerNeeded = 2 + (length7 == 126 ? 2 : length7 == 127 ? 8 : 0) + 4;
             }
             if (headerLength == headerNeeded) {
                 payloadLeft = payloadLength();
                 if (!countData()) {
-                    return Verdict.TOO_BIG;
+                    verdict = Verdict.TOO_BIG;
                 }
                 headerLength = 0;
                 headerNeeded = 2;
             }
         }
-        return Verdict.ALLOW;
+        return verdict;
+    }
+
+    /** Whether the client has sent a close frame (its header, at least). */
+    boolean closeSeen() {
+        return closeSeen;
     }
 
     /** Adds a data frame's payload to its message; false when the message is now over the limit. */

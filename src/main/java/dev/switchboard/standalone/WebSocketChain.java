@@ -76,7 +76,16 @@ final class WebSocketChain implements AddOn {
         }
     }
 
-    private record Upgraded(org.glassfish.tyrus.spi.Connection tyrus, ClientFrameGuard guard) {
+    /** A connection on this chain: its Tyrus side, its guard, and whether it was refused a message (1009). */
+    private static final class Upgraded {
+        final org.glassfish.tyrus.spi.Connection tyrus;
+        final ClientFrameGuard guard;
+        boolean refused;
+
+        Upgraded(org.glassfish.tyrus.spi.Connection tyrus, ClientFrameGuard guard) {
+            this.tyrus = tyrus;
+            this.guard = guard;
+        }
     }
 
     /**
@@ -99,14 +108,27 @@ final class WebSocketChain implements AddOn {
             if (upgraded == null || !buffer.hasRemaining()) {
                 return ctx.getStopAction();
             }
-            ClientFrameGuard.Verdict verdict = upgraded.guard().check(buffer);
-            if (verdict != ClientFrameGuard.Verdict.ALLOW) {
-                UPGRADED.remove(ctx.getConnection());
-                byte[] close = verdict == ClientFrameGuard.Verdict.UNMASKED ? CLOSE_1002 : close1009;
-                WriteThenClose.send(ctx, Buffers.wrap(ctx.getMemoryManager(), close));
+            if (upgraded.refused) {
+                // Waiting for the client's close: what it still sends is followed, never buffered or handled.
+                upgraded.guard.check(buffer);
+                closeOnceAnswered(ctx, upgraded);
                 return ctx.getStopAction();
             }
-            var reads = upgraded.tyrus().getReadHandler();
+            ClientFrameGuard.Verdict verdict = upgraded.guard.check(buffer);
+            if (verdict == ClientFrameGuard.Verdict.UNMASKED) {
+                UPGRADED.remove(ctx.getConnection());
+                WriteThenClose.send(ctx, Buffers.wrap(ctx.getMemoryManager(), CLOSE_1002));
+                return ctx.getStopAction();
+            }
+            if (verdict == ClientFrameGuard.Verdict.TOO_BIG) {
+                // The client may still be writing the oversized payload: closing now would reset the connection
+                // before it reads the 1009. It answers with its own close (or the heartbeat's idle timeout ends it).
+                upgraded.refused = true;
+                ctx.write(Buffers.wrap(ctx.getMemoryManager(), close1009));
+                closeOnceAnswered(ctx, upgraded);
+                return ctx.getStopAction();
+            }
+            var reads = upgraded.tyrus.getReadHandler();
             if (!buffer.isComposite()) {
                 reads.handle(buffer.toByteBuffer());
             } else {
@@ -127,9 +149,16 @@ final class WebSocketChain implements AddOn {
             Upgraded upgraded = UPGRADED.get(ctx.getConnection());
             if (upgraded != null) {
                 UPGRADED.remove(ctx.getConnection());
-                upgraded.tyrus().close(CloseReasons.CLOSED_ABNORMALLY.getCloseReason());
+                upgraded.tyrus.close(CloseReasons.CLOSED_ABNORMALLY.getCloseReason());
             }
             return ctx.getInvokeAction();
+        }
+
+        private static void closeOnceAnswered(FilterChainContext ctx, Upgraded upgraded) {
+            if (upgraded.guard.closeSeen()) {
+                UPGRADED.remove(ctx.getConnection());
+                ctx.getConnection().closeSilently();
+            }
         }
 
         private static byte[] closeFrame(int code, String reason) {

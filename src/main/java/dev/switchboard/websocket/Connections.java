@@ -3,6 +3,7 @@ package dev.switchboard.websocket;
 import dev.switchboard.config.Settings;
 import dev.switchboard.hub.Flusher;
 import dev.switchboard.hub.QueueLimits;
+import dev.switchboard.limits.ConnectionBudget;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
@@ -11,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -22,8 +22,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every open WebSocket connection of one application instance, and the rules that apply across them: how many
- * may be open (per node and per remote address), the heartbeat that pings each one and closes the silent, and
+ * Every open WebSocket connection of one application instance, and the rules that apply across them: each holds
+ * a place in the node's {@link ConnectionBudget} (shared with line connections), the heartbeat that pings each one and closes the silent, and
  * the goodbye on shutdown.
  */
 public final class Connections {
@@ -35,8 +35,7 @@ public final class Connections {
     private final WebSocketWires wires;
     private final Flusher flusher;
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
-    /** Guarded by this. */
-    private final Map<String, Integer> perAddress = new HashMap<>();
+    private final ConnectionBudget budget;
     private volatile boolean shuttingDown;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "switchboard-connections");
@@ -48,10 +47,11 @@ public final class Connections {
      * @param wires   how each connection's messages reach the network
      * @param flusher whose threads write the connections' outbound queues
      */
-    public Connections(Settings settings, WebSocketWires wires, Flusher flusher) {
+    public Connections(Settings settings, WebSocketWires wires, Flusher flusher, ConnectionBudget budget) {
         this.settings = settings;
         this.wires = wires;
         this.flusher = flusher;
+        this.budget = budget;
     }
 
     /** Starts the heartbeat. */
@@ -69,11 +69,6 @@ public final class Connections {
         return shuttingDown;
     }
 
-    /** Whether one more connection from this address would fit; checked before the upgrade. */
-    public synchronized boolean hasRoomFor(String address) {
-        return open.size() < settings.maxConnections()
-                && perAddress.getOrDefault(address, 0) < settings.maxConnectionsPerAddress();
-    }
 
     /**
      * Registers a new session; when it is over a connection limit (a handshake that raced others past the check
@@ -93,21 +88,20 @@ public final class Connections {
         // none too (Jakarta WebSocket), and it then schedules nothing.
         ContainerCalls.run(() -> session.setMaxIdleTimeout(-1));
         String address = RemoteAddress.of(session);
-        if (!hasRoomFor(address)) {
+        if (!budget.tryAcquire(address)) {
             return null;
         }
         Connection connection = new Connection(session, address, this,
                 new QueueLimits(settings.queueMaxMessages(), settings.queueMaxBytes()), wires.forSession(session),
                 flusher);
         open.add(connection);
-        perAddress.merge(address, 1, Integer::sum);
         return connection;
     }
 
     void remove(Connection connection) {
         if (open.remove(connection)) {
+            budget.release(connection.remoteAddress());
             synchronized (this) {
-                perAddress.computeIfPresent(connection.remoteAddress(), (a, n) -> n > 1 ? n - 1 : null);
                 notifyAll();
             }
         }

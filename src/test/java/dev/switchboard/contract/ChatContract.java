@@ -231,6 +231,7 @@ public interface ChatContract extends ServerUnderTest {
             big.sendText("{\"type\":\"say\",\"text\":\"" + "z".repeat(70 * 1024) + "\"}");
             RawWebSocket.Frame close = big.readUntilClose();
             assertEquals(1009, close.closeCode(), "one frame of 70 KiB is a message over 64 KiB: " + close);
+            big.close(); // as a client does once it has the server's close
             assertEquals("big", other.nextOfType("leave").path("name").asText());
             other.say("the room carries on");
             JsonNode carriedOn = other.expect("message");

@@ -131,6 +131,33 @@ public interface LimitsContract extends ServerUnderTest {
         awaitNoConnections();
     }
 
+    @Test
+    default void lineConnectionsCountInThePerAddressLimitWithWebSockets() throws IOException {
+        awaitNoConnections();
+        InetAddress from = InetAddress.getByName("127.0.0.6");
+        List<LineClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < CONNECTIONS_PER_ADDRESS; i++) {
+                LineClient line = LineClient.openFrom(from, baseUri(), "line/" + Rooms.fresh() + "?name=l" + i, 65536,
+                        "Connection: Upgrade", "Upgrade: switchboard-line/1");
+                open.add(line);
+                assertTrue(line.statusLine.startsWith("HTTP/1.1 101"), i + ": " + line.statusLine);
+            }
+            LineClient refused = LineClient.openFrom(from, baseUri(), "line/" + Rooms.fresh() + "?name=over", 65536,
+                    "Connection: Upgrade", "Upgrade: switchboard-line/1");
+            open.add(refused);
+            assertTrue(refused.statusLine.startsWith("HTTP/1.1 503"), refused.statusLine);
+            assertEquals("5", refused.headers.get("retry-after"));
+            RawWebSocket.Refused webSocket = org.junit.jupiter.api.Assertions.assertThrows(RawWebSocket.Refused.class,
+                    () -> RawWebSocket.openFrom(from, baseUri(), "echo", 65536),
+                    "a WebSocket from the same address finds the limit taken by line connections");
+            assertEquals(503, webSocket.status());
+        } finally {
+            open.forEach(LineClient::close);
+        }
+        awaitNoConnections();
+    }
+
     /** After the connections close, capacity comes back: the server counts none open (closes are asynchronous). */
     private void awaitNoConnections() {
         long deadline = System.nanoTime() + WsClient.TIMEOUT.toNanos();

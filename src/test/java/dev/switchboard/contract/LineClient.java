@@ -37,8 +37,17 @@ final class LineClient implements AutoCloseable {
 
     /** Sends the upgrade request and reads the response head; check {@link #statusLine} for the outcome. */
     static LineClient open(URI base, String pathAndQuery, int receiveBuffer, String... headerLines) {
+        return openFrom(null, base, pathAndQuery, receiveBuffer, headerLines);
+    }
+
+    /** As {@link #open}, from this local address (any loopback address reaches the server), or any when null. */
+    static LineClient openFrom(java.net.InetAddress local, URI base, String pathAndQuery, int receiveBuffer,
+                               String... headerLines) {
         try {
             Socket socket = new Socket();
+            if (local != null) {
+                socket.bind(new InetSocketAddress(local, 0));
+            }
             socket.setReceiveBufferSize(receiveBuffer);
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
             socket.setSoTimeout((int) WsClient.TIMEOUT.toMillis());
