@@ -29,6 +29,16 @@ public interface BrowserContract extends ServerUnderTest {
         return said;
     }
 
+    /**
+     * Types {@code text}, presses Enter and drops the page's socket in the same turn of its event loop, so that no
+     * acknowledgement can have arrived; then runs {@code andThen} (a script) in that turn too.
+     */
+    private static void sendAndDropTheSocket(Browser page, String text, String andThen) {
+        page.script("const box = document.getElementById('text');"
+                + "box.value = arguments[0]; document.getElementById('say').requestSubmit();"
+                + "window.switchboardConnection().socket.close(4000, 'dropped by the test');" + andThen, text);
+    }
+
     private static String freshRoom() {
         return "b-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -130,9 +140,7 @@ public interface BrowserContract extends ServerUnderTest {
             ann.join(room, "ann");
             // Enter, and in the same turn of the page's event loop the socket drops: no acknowledgement can have
             // arrived, so the message is in the outbox and the page sends it again, with its id, after reconnecting.
-            ann.script("const box = document.getElementById('text');"
-                    + "box.value = 'said exactly once'; document.getElementById('say').requestSubmit();"
-                    + "window.switchboardConnection().socket.close(4000, 'dropped by the test');");
+            sendAndDropTheSocket(ann, "said exactly once", "");
             assertEquals("1 waiting to be sent", ann.text("outbox"));
             ann.awaitState("reconnecting");
             ann.awaitState("live");
@@ -148,10 +156,7 @@ public interface BrowserContract extends ServerUnderTest {
         try (Browser ann = Browser.start()) {
             ann.open(baseUri());
             ann.join(room, "ann");
-            ann.script("const box = document.getElementById('text');"
-                    + "box.value = 'typed before the reload'; document.getElementById('say').requestSubmit();"
-                    + "window.switchboardConnection().socket.close(4000, 'dropped by the test');"
-                    + "location.reload();");
+            sendAndDropTheSocket(ann, "typed before the reload", "location.reload();");
             ann.open(baseUri());
             ann.join(room, "ann");
             ann.awaitEmpty("outbox");
