@@ -33,7 +33,7 @@ public final class MemoryEngine implements RoomEngine {
 
     @Override
     public void open(String room, RoomFeed feed) {
-        MemoryRoom state = rooms.computeIfAbsent(room, r -> new MemoryRoom(Epochs.next()));
+        MemoryRoom state = stateOf(room);
         synchronized (state) {
             state.feed = feed;
             feed.opened(new RoomSnapshot(state.epoch, state.lastSeq, List.copyOf(state.history)));
@@ -42,7 +42,7 @@ public final class MemoryEngine implements RoomEngine {
 
     @Override
     public CompletableFuture<Appended> append(String room, MessageDraft draft) {
-        MemoryRoom state = rooms.computeIfAbsent(room, r -> new MemoryRoom(Epochs.next()));
+        MemoryRoom state = stateOf(room);
         synchronized (state) {
             String key = ClientIds.key(draft.from(), draft.clientId());
             if (key != null) {
@@ -58,6 +58,10 @@ public final class MemoryEngine implements RoomEngine {
             }
             return CompletableFuture.completedFuture(new Appended(message, false));
         }
+    }
+
+    private MemoryRoom stateOf(String room) {
+        return rooms.computeIfAbsent(room, r -> new MemoryRoom(Epochs.next()));
     }
 
     @Override

@@ -23,10 +23,6 @@ public interface RoomEngine extends AutoCloseable {
      */
     void open(String room, RoomFeed feed);
 
-    /** Stops delivering a room to this node (its members are gone); what the engine keeps stays. */
-    default void release(String room) {
-    }
-
     /**
      * Appends a message. The future completes once it is durable and this node's feed has received it, with the
      * stored message; when the same sender already said a message with the same client id that is still kept, with

@@ -88,11 +88,6 @@ public final class EmbeddedEngine implements RoomEngine {
         writerThread.start();
     }
 
-    /** Where the store lives. */
-    public Path dataDir() {
-        return directory.path();
-    }
-
     @Override
     public void open(String room, RoomFeed feed) {
         CompletableFuture<Appended> opened = new CompletableFuture<>();
