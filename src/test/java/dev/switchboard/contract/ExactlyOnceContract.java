@@ -32,24 +32,29 @@ public interface ExactlyOnceContract extends ServerUnderTest {
     @Test
     default void aSayRepeatedWithItsIdIsSaidOnceAndTheSenderGetsTheOriginalAgain() {
         String room = Rooms.fresh();
-        try (WsClient ann = WsClient.connect(ws("chat/" + room + "?name=ann"));
-             WsClient bob = WsClient.connect(ws("chat/" + room + "?name=bob"))) {
-            ann.expect("welcome");
-            bob.expect("welcome");
-            ann.nextOfType("join");
-            ann.sendText("{\"type\":\"say\",\"text\":\"hello once\",\"id\":\"m-1\"}");
-            JsonNode said = ann.nextOfType("message");
-            assertEquals("m-1", said.path("id").asText(), "the message event carries the id");
-            ann.sendText("{\"type\":\"say\",\"text\":\"hello once\",\"id\":\"m-1\"}");
-            JsonNode acknowledged = ann.nextOfType("message");
-            assertEquals(said, acknowledged, "the repeat is answered with the original event");
-
-            ann.sendText("{\"type\":\"say\",\"text\":\"next\"}");
-            assertEquals(said, bob.nextOfType("message"));
-            JsonNode next = bob.nextOfType("message");
-            assertEquals("next", next.path("text").asText(), "the others never see the repeat");
-            assertEquals(said.path("seq").asLong() + 1, next.path("seq").asLong(), "a repeat takes no seq");
+        try (WsClient ann = WsClient.connect(ws("chat/" + room + "?name=ann"))) {
+            ann.expect("welcome"); // before the next join: opens may run in either order (see ChatContract.joined)
+            try (WsClient bob = WsClient.connect(ws("chat/" + room + "?name=bob"))) {
+                bob.expect("welcome");
+                ann.nextOfType("join");
+                saidOnce(ann, bob);
+            }
         }
+    }
+
+    private static void saidOnce(WsClient ann, WsClient bob) {
+        ann.sendText("{\"type\":\"say\",\"text\":\"hello once\",\"id\":\"m-1\"}");
+        JsonNode said = ann.nextOfType("message");
+        assertEquals("m-1", said.path("id").asText(), "the message event carries the id");
+        ann.sendText("{\"type\":\"say\",\"text\":\"hello once\",\"id\":\"m-1\"}");
+        JsonNode acknowledged = ann.nextOfType("message");
+        assertEquals(said, acknowledged, "the repeat is answered with the original event");
+
+        ann.sendText("{\"type\":\"say\",\"text\":\"next\"}");
+        assertEquals(said, bob.nextOfType("message"));
+        JsonNode next = bob.nextOfType("message");
+        assertEquals("next", next.path("text").asText(), "the others never see the repeat");
+        assertEquals(said.path("seq").asLong() + 1, next.path("seq").asLong(), "a repeat takes no seq");
     }
 
     @Test
