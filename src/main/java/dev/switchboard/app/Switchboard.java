@@ -6,6 +6,7 @@ import dev.switchboard.http.RoomsServlet;
 import dev.switchboard.http.WebSocketOnlyServlet;
 import dev.switchboard.hub.Flusher;
 import dev.switchboard.hub.Hub;
+import dev.switchboard.hub.RoomLimits;
 import dev.switchboard.hub.RoomEngine;
 import dev.switchboard.limits.ConnectionBudget;
 import dev.switchboard.limits.OriginPolicy;
@@ -66,12 +67,14 @@ public final class Switchboard {
         this.settings = settings;
         RoomEngine engine = Engines.create(settings, defaultDataDir);
         this.flusher = Flusher.perProcessor("switchboard-flusher");
-        this.hub = new Hub(settings.historySize(), settings.welcomeMembersMax(), engine);
+        this.hub = new Hub(new RoomLimits(settings.historySize(), settings.welcomeMembersMax(), settings.maxRooms(),
+                settings.roomIdleTimeout(), settings.historyMemoryMaxBytes()), engine);
         this.budget = new ConnectionBudget(settings.maxConnections(), settings.maxConnectionsPerAddress());
         this.connections = new Connections(settings, wires, flusher, budget);
         this.lineConnections = new LineConnections(connections::runLater, flusher, budget);
         this.handshakeValidator = new HandshakeValidator(
-                new OriginPolicy(settings.allowedOrigins(), settings.requireOrigin()), budget::hasRoomFor);
+                new OriginPolicy(settings.allowedOrigins(), settings.requireOrigin()), settings.trustedProxies(),
+                budget::hasRoomFor);
     }
 
     public Settings settings() {
@@ -97,8 +100,9 @@ public final class Switchboard {
                 new HandshakeValidationFilter(handshakeValidator));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        addServlet(context, "health", new HealthServlet(budget::open, hub::health), "/health");
-        addServlet(context, "rooms", new RoomsServlet(hub, MAX_BODY_BYTES), "/api/rooms", "/api/rooms/*");
+        addServlet(context, "health", new HealthServlet(budget::open, hub), "/health");
+        addServlet(context, "rooms", new RoomsServlet(hub, MAX_BODY_BYTES, settings.trustedProxies(),
+                settings.publishRatePerSecond(), settings.publishRateBurst()), "/api/rooms", "/api/rooms/*");
         addServlet(context, "websocket-only", new WebSocketOnlyServlet(), "/chat/*", "/echo", "/inspect");
         addServlet(context, "line", new LineServlet(hub, settings, lineConnections), "/line/*");
     }

@@ -26,6 +26,15 @@ public enum Setting {
     WELCOME_MEMBERS_MAX("welcome.members.max", "100",
             "most names a welcome lists (the first to arrive); membersTotal says how many are present, and "
                     + "GET /api/rooms/{room}/members lists them all"),
+    MAX_ROOMS("max.rooms", "10000",
+            "rooms that may exist (in the engine: on disk or in Redis too); past it a new room is refused (HTTP 503, "
+                    + "close 1013), existing rooms carry on"),
+    ROOM_IDLE_TIMEOUT("room.idle.timeout", "5m",
+            "a room with no members on this node and no message or join for this long leaves memory (a durable "
+                    + "engine keeps its history; the memory engine forgets it)"),
+    HISTORY_MEMORY_MAX_BYTES("history.memory.max.bytes", "67108864",
+            "what the histories of every open room may hold in the JVM together; past it, rooms nobody is in "
+                    + "leave memory first, then the oldest messages of the least active rooms"),
     MAX_MESSAGE_BYTES("max.message.bytes", "65536", "largest WebSocket message; larger ones are closed with 1009"),
     QUEUE_MAX_BYTES("queue.max.bytes", "1048576",
             "outbound bytes one connection may have waiting before it is closed as a slow consumer"),
@@ -38,6 +47,14 @@ public enum Setting {
     MAX_CONNECTIONS("max.connections", "10000", "connections (WebSocket and line) this node accepts in all"),
     MAX_CONNECTIONS_PER_ADDRESS("max.connections.per.address", "1000",
             "connections (WebSocket and line) accepted from one remote address"),
+    PUBLISH_RATE_PER_SECOND("publish.rate.per.second", "20",
+            "HTTP publishes (POST /api/rooms/{room}/messages) per second from one address, on average; past it 429 "
+                    + "with Retry-After"),
+    PUBLISH_RATE_BURST("publish.rate.burst", "100", "HTTP publishes one address may make in a burst"),
+    TRUSTED_PROXIES("trusted.proxies", "",
+            "comma-separated addresses and CIDR blocks of reverse proxies (e.g. 127.0.0.1,10.0.0.0/8): only from them "
+                    + "are Forwarded, X-Forwarded-For (right-most untrusted hop) and X-Forwarded-Proto read, for the "
+                    + "limits, the origin check, /inspect and the logs; empty: nobody"),
     RATE_PER_SECOND("rate.per.second", "20", "messages per second one connection may send, on average"),
     RATE_BURST("rate.burst", "40", "messages one connection may send in a burst"),
     RATE_ABUSE_LIMIT("rate.abuse.limit", "40",
@@ -47,6 +64,9 @@ public enum Setting {
             "a WebSocket that sends nothing (not even a pong) for this long is closed and its member leaves"),
     HTTP_IDLE_TIMEOUT("http.idle.timeout", "30s",
             "launcher only: idle HTTP keep-alive connections are closed after this long (upgraded ones are exempt)"),
+    HTTP_HEADER_TIMEOUT("http.header.timeout", "10s",
+            "launcher only: a request's line and headers must have arrived this long after its first byte, and a "
+                    + "body may pause no longer than this between reads; otherwise 408 and the connection is closed"),
     PERMESSAGE_DEFLATE("permessage.deflate", "false",
             "launcher only: negotiate permessage-deflate (RFC 7692) on /chat and /echo; costs memory per connection"),
     SHUTDOWN_GRACE("shutdown.grace", "5s",

@@ -1,5 +1,7 @@
 package dev.switchboard.config;
 
+import dev.switchboard.proxy.TrustedProxies;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -20,6 +22,9 @@ public record Settings(
         String nodeId,
         int historySize,
         int welcomeMembersMax,
+        int maxRooms,
+        Duration roomIdleTimeout,
+        long historyMemoryMaxBytes,
         int maxMessageBytes,
         long queueMaxBytes,
         int queueMaxMessages,
@@ -27,12 +32,16 @@ public record Settings(
         boolean requireOrigin,
         int maxConnections,
         int maxConnectionsPerAddress,
+        double publishRatePerSecond,
+        int publishRateBurst,
+        TrustedProxies trustedProxies,
         double ratePerSecond,
         int rateBurst,
         int rateAbuseLimit,
         Duration pingInterval,
         Duration idleTimeout,
         Duration httpIdleTimeout,
+        Duration httpHeaderTimeout,
         boolean permessageDeflate,
         Duration shutdownGrace) {
 
@@ -54,6 +63,9 @@ public record Settings(
                 reader.nodeId(Setting.NODE_ID),
                 reader.integer(Setting.HISTORY_SIZE, 1, 1_000_000),
                 reader.integer(Setting.WELCOME_MEMBERS_MAX, 0, 1_000_000),
+                reader.integer(Setting.MAX_ROOMS, 1, 100_000_000),
+                reader.duration(Setting.ROOM_IDLE_TIMEOUT),
+                reader.integer(Setting.HISTORY_MEMORY_MAX_BYTES, 65_536, Integer.MAX_VALUE),
                 reader.integer(Setting.MAX_MESSAGE_BYTES, 1024, 64 * 1024 * 1024),
                 reader.integer(Setting.QUEUE_MAX_BYTES, 1024, Integer.MAX_VALUE),
                 reader.integer(Setting.QUEUE_MAX_MESSAGES, 1, 10_000_000),
@@ -61,12 +73,16 @@ public record Settings(
                 reader.bool(Setting.REQUIRE_ORIGIN),
                 reader.integer(Setting.MAX_CONNECTIONS, 1, 10_000_000),
                 reader.integer(Setting.MAX_CONNECTIONS_PER_ADDRESS, 1, 10_000_000),
+                reader.integer(Setting.PUBLISH_RATE_PER_SECOND, 1, 10_000_000),
+                reader.integer(Setting.PUBLISH_RATE_BURST, 1, 10_000_000),
+                reader.trustedProxies(Setting.TRUSTED_PROXIES),
                 reader.integer(Setting.RATE_PER_SECOND, 1, 1_000_000),
                 reader.integer(Setting.RATE_BURST, 1, 1_000_000),
                 reader.integer(Setting.RATE_ABUSE_LIMIT, 1, 1_000_000),
                 reader.duration(Setting.PING_INTERVAL),
                 reader.duration(Setting.IDLE_TIMEOUT),
                 reader.duration(Setting.HTTP_IDLE_TIMEOUT),
+                reader.duration(Setting.HTTP_HEADER_TIMEOUT),
                 reader.bool(Setting.PERMESSAGE_DEFLATE),
                 reader.duration(Setting.SHUTDOWN_GRACE));
         if (settings.idleTimeout.compareTo(settings.pingInterval) <= 0) {
@@ -160,6 +176,15 @@ public record Settings(
                 throw invalid(setting, raw, "must be longer than zero");
             }
             return duration;
+        }
+
+        TrustedProxies trustedProxies(Setting setting) {
+            SettingsSource.SourcedValue raw = raw(setting);
+            try {
+                return TrustedProxies.parse(raw.value());
+            } catch (IllegalArgumentException e) {
+                throw invalid(setting, raw, e.getMessage());
+            }
         }
 
         Set<String> origins(Setting setting) {

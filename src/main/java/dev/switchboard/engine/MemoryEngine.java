@@ -60,6 +60,21 @@ public final class MemoryEngine implements RoomEngine {
         }
     }
 
+    /** The memory engine keeps nothing of a room nobody follows: its history and epoch are gone. */
+    @Override
+    public void release(String room, RoomFeed feed) {
+        rooms.computeIfPresent(room, (name, state) -> {
+            synchronized (state) {
+                return state.feed == feed ? null : state;
+            }
+        });
+    }
+
+    @Override
+    public long roomCount() {
+        return rooms.size();
+    }
+
     private MemoryRoom stateOf(String room) {
         return rooms.computeIfAbsent(room, r -> new MemoryRoom(Epochs.next()));
     }

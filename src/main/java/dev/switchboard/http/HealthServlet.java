@@ -1,6 +1,7 @@
 package dev.switchboard.http;
 
 import dev.switchboard.hub.EngineHealth;
+import dev.switchboard.hub.Hub;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 
 /**
  * {@code GET /health}: 200 {@code {"status":"UP","connections":N,"engine":{...}}} (N: open WebSocket and line
@@ -19,11 +19,11 @@ import java.util.function.Supplier;
 public final class HealthServlet extends JsonServlet {
 
     private final IntSupplier openConnections;
-    private final Supplier<EngineHealth> engine;
+    private final Hub hub;
 
-    public HealthServlet(IntSupplier openConnections, Supplier<EngineHealth> engine) {
+    public HealthServlet(IntSupplier openConnections, Hub hub) {
         this.openConnections = openConnections;
-        this.engine = engine;
+        this.hub = hub;
     }
 
     @Override
@@ -33,10 +33,11 @@ public final class HealthServlet extends JsonServlet {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        EngineHealth health = engine.get();
+        EngineHealth health = hub.health();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", health.available() ? "UP" : "DOWN");
         body.put("connections", openConnections.getAsInt());
+        body.put("rooms", Map.of("open", hub.openRooms(), "historyBytes", hub.historyBytes()));
         body.put("engine", Map.of("name", health.engine(), "available", health.available(),
                 "detail", health.detail()));
         if (!health.available()) {

@@ -7,6 +7,9 @@ import dev.switchboard.hub.HistoryPage;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.InvalidMessageException;
 import dev.switchboard.hub.Room;
+import dev.switchboard.hub.TooManyRoomsException;
+import dev.switchboard.limits.AddressRateLimit;
+import dev.switchboard.proxy.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,12 +45,24 @@ public final class RoomsServlet extends JsonServlet {
 
     private static final Pattern RESOURCE = Pattern.compile("/([^/]+)/(messages|members)");
 
+    /** Addresses whose publish rate is tracked at once; see {@link AddressRateLimit}. */
+    private static final int MAX_RATE_LIMITED_ADDRESSES = 65_536;
+
     private final Hub hub;
     private final int maxBodyBytes;
+    private final TrustedProxies proxies;
+    private final AddressRateLimit publishRate;
 
-    public RoomsServlet(Hub hub, int maxBodyBytes) {
+    /**
+     * @param proxies         whose forwarding headers say who the client is
+     * @param publishRate     publishes per second one client address may make, on average
+     * @param publishBurst    publishes one client address may make in a burst
+     */
+    public RoomsServlet(Hub hub, int maxBodyBytes, TrustedProxies proxies, double publishRate, int publishBurst) {
         this.hub = hub;
         this.maxBodyBytes = maxBodyBytes;
+        this.proxies = proxies;
+        this.publishRate = new AddressRateLimit(publishRate, publishBurst, MAX_RATE_LIMITED_ADDRESSES);
     }
 
     @Override
@@ -109,13 +125,19 @@ public final class RoomsServlet extends JsonServlet {
             JsonResponses.error(response, 400, "limit must be a whole number from 1 to " + MAX_PAGE);
             return;
         }
-        HistoryPage page = hub.existingRoom(room)
-                .map(r -> r.history(since.get(), limit.get().intValue()))
+        HistoryPage page = hub.history(room, since.get(), limit.get().intValue())
                 .orElse(new HistoryPage(room, List.of(), 0));
         JsonResponses.send(response, 200, page.toJson());
     }
 
     private void publish(String room, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        OptionalLong wait = publishRate.tryTake(proxies.resolve(request).address(), System.nanoTime());
+        if (wait.isPresent()) {
+            response.setHeader("Retry-After", String.valueOf(wait.getAsLong()));
+            JsonResponses.error(response, 429, "rate limited: this address publishes faster than the server allows; "
+                    + "try again in " + wait.getAsLong() + " s");
+            return;
+        }
         byte[] body;
         try {
             body = BoundedBody.read(request, maxBodyBytes);
@@ -147,6 +169,8 @@ public final class RoomsServlet extends JsonServlet {
             JsonResponses.send(response, appended.duplicate() ? 200 : 201, appended.message().event().json());
         } catch (InvalidMessageException e) {
             JsonResponses.error(response, 400, e.getMessage());
+        } catch (TooManyRoomsException e) {
+            JsonResponses.error(response, 503, e.getMessage());
         } catch (EngineUnavailableException e) {
             unavailable(response, e.getMessage());
         } catch (ExecutionException e) {

@@ -6,9 +6,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The transport-neutral core: the rooms of one application instance, over the {@link RoomEngine} that keeps them.
@@ -16,43 +19,90 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class Hub implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(Hub.class.getName());
+
     private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final Clock clock;
-    private final int historySize;
-    private final int welcomeMembersMax;
+    private final RoomLimits limits;
     private final RoomEngine engine;
+    private final HistoryMemory memory;
+    private final RoomReaper reaper;
+    /** Held while a room new to the engine is counted and created, so that concurrent ones cannot pass max.rooms. */
+    private final Object creation = new Object();
 
     /**
-     * @param historySize       how many messages each room keeps for history and recovery
-     * @param welcomeMembersMax how many names a welcome lists at most
-     * @param engine            where rooms are agreed on and kept; the hub closes it
+     * @param limits what bounds the rooms
+     * @param engine where rooms are agreed on and kept; the hub closes it
      */
-    public Hub(int historySize, int welcomeMembersMax, RoomEngine engine) {
-        this(Clock.systemUTC(), historySize, welcomeMembersMax, engine);
+    public Hub(RoomLimits limits, RoomEngine engine) {
+        this(Clock.systemUTC(), limits, engine);
     }
 
-    public Hub(Clock clock, int historySize, int welcomeMembersMax, RoomEngine engine) {
+    public Hub(Clock clock, RoomLimits limits, RoomEngine engine) {
         this.clock = clock;
-        this.historySize = historySize;
-        this.welcomeMembersMax = welcomeMembersMax;
+        this.limits = limits;
         this.engine = engine;
+        RoomReaper[] reaperRef = new RoomReaper[1];
+        this.memory = new HistoryMemory(limits.historyMemoryMaxBytes(), () -> reaperRef[0].overBudget());
+        this.reaper = new RoomReaper(new RoomReaper.Rooms() {
+            @Override
+            public List<Room> open() {
+                return List.copyOf(rooms.values());
+            }
+
+            @Override
+            public boolean closeIfUnused(Room room, long idleMillis) {
+                return Hub.this.closeIfUnused(room, idleMillis);
+            }
+        }, limits.idleTimeout().toMillis(), memory);
+        reaperRef[0] = reaper;
     }
 
     /**
      * The room with this name, opened on this node on first use (and created in the engine if it is new).
      *
      * @throws IllegalArgumentException   when the name breaks {@link ChatRules#isValidRoom(String)}
+     * @throws TooManyRoomsException      when the room is new and {@code max.rooms} rooms exist
      * @throws EngineUnavailableException when the engine cannot open it now
      */
     public Room room(String name) {
         if (!ChatRules.isValidRoom(name)) {
             throw new IllegalArgumentException("room must match [a-z0-9_-]{1,64}: " + name);
         }
-        return rooms.computeIfAbsent(name, n -> {
-            Room room = new Room(n, clock, historySize, welcomeMembersMax, engine);
-            engine.open(n, room);
+        Room open = rooms.get(name);
+        return open != null ? open : rooms.computeIfAbsent(name, this::openRoom);
+    }
+
+    private Room openRoom(String name) {
+        Room room = new Room(name, clock, limits.historySize(), limits.welcomeMembersMax(), engine, memory);
+        if (engine.knows(name)) {
+            engine.open(name, room);
             return room;
-        });
+        }
+        synchronized (creation) {
+            if (engine.roomCount() >= limits.maxRooms() && !engine.knows(name)) {
+                throw new TooManyRoomsException(limits.maxRooms());
+            }
+            engine.open(name, room);
+        }
+        return room;
+    }
+
+    /**
+     * Adds a connection to a room, opening the room if needed (see {@link Room#join}), and returns the room it
+     * joined.
+     *
+     * @throws TooManyRoomsException      when the room is new and {@code max.rooms} rooms exist
+     * @throws EngineUnavailableException when the engine cannot open it now
+     */
+    public Room join(String name, Member member, OptionalLong since, Optional<String> sinceEpoch) {
+        while (true) {
+            Room room = room(name);
+            if (room.join(member, since, sinceEpoch)) {
+                return room;
+            }
+            rooms.remove(name, room); // closed while we looked it up; normally gone already
+        }
     }
 
     /** The room if it exists here or in the engine; reading never creates one. */
@@ -62,6 +112,24 @@ public final class Hub implements AutoCloseable {
             return Optional.of(room);
         }
         return ChatRules.isValidRoom(name) && engine.knows(name) ? Optional.of(room(name)) : Optional.empty();
+    }
+
+    /**
+     * A page of a room's kept messages (see {@link Room}); empty when the room does not exist. Reading never creates
+     * a room.
+     */
+    public Optional<HistoryPage> history(String name, long since, int limit) {
+        while (true) {
+            Optional<Room> room = existingRoom(name);
+            if (room.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<HistoryPage> page = room.get().history(since, limit);
+            if (page.isPresent()) {
+                return page;
+            }
+            rooms.remove(name, room.get()); // closed while we looked it up; normally gone already
+        }
     }
 
     /** Every room the engine knows or this node has open, sorted by name. */
@@ -78,9 +146,39 @@ public final class Hub implements AutoCloseable {
         return engine.health();
     }
 
-    /** Closes the engine. */
+    /** Rooms open on this node now. */
+    public int openRooms() {
+        return rooms.size();
+    }
+
+    /** What the open rooms' histories hold in memory, as counted against {@code history.memory.max.bytes}. */
+    public long historyBytes() {
+        return memory.bytes();
+    }
+
+    /** Closes a room nobody here is in and hands it back to the engine; a join meanwhile keeps it open. */
+    private boolean closeIfUnused(Room room, long idleMillis) {
+        boolean[] closed = {false};
+        // Inside the map's lock for the name: a new room of that name opens only after the engine let this one go.
+        rooms.computeIfPresent(room.name(), (name, current) -> {
+            if (current != room || !room.closeIfUnused(idleMillis)) {
+                return current;
+            }
+            closed[0] = true;
+            try {
+                engine.release(name, room);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the engine could not let room " + name + " go", e);
+            }
+            return null;
+        });
+        return closed[0];
+    }
+
+    /** Stops closing idle rooms and closes the engine. */
     @Override
     public void close() {
+        reaper.close();
         engine.close();
     }
 }

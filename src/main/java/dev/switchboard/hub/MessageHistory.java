@@ -6,25 +6,30 @@ import java.util.List;
 /**
  * The last messages of one room, as encoded events, in a ring. Sequence numbers are consecutive, so the event
  * with seq {@code s} sits at offset {@code s - oldestSeq}. The ring starts small and doubles up to its capacity, so
- * a quiet room does not hold a full-size array. Not thread-safe: the room's lock guards it.
+ * a quiet room does not hold a full-size array. What it holds is counted in the node's {@link HistoryMemory}.
+ * Not thread-safe: the room's lock guards it.
  */
 final class MessageHistory {
 
     private static final int INITIAL_SLOTS = 16;
 
     private final int capacity;
+    private final HistoryMemory memory;
     private Event[] events;
     private int start;
     private int size;
     private long oldestSeq = 1;
+    private long bytes;
 
-    MessageHistory(int capacity) {
+    MessageHistory(int capacity, HistoryMemory memory) {
         this.capacity = capacity;
+        this.memory = memory;
         this.events = new Event[Math.min(capacity, INITIAL_SLOTS)];
     }
 
     /** Forgets every event; the next one appended has seq {@code oldestSeq}. */
     void restartAt(long oldestSeq) {
+        account(-bytes);
         events = new Event[Math.min(capacity, INITIAL_SLOTS)];
         start = 0;
         size = 0;
@@ -36,7 +41,9 @@ final class MessageHistory {
         if (size == events.length && size < capacity) {
             grow();
         }
+        account(HistoryMemory.weightOf(event));
         if (size == events.length) {
+            account(-HistoryMemory.weightOf(events[start]));
             events[start] = event;
             start = (start + 1) % events.length;
             oldestSeq++;
@@ -44,6 +51,33 @@ final class MessageHistory {
             events[(start + size) % events.length] = event;
             size++;
         }
+    }
+
+    /** Forgets the oldest {@code count} events (all when there are fewer); later seqs keep their places. */
+    void dropOldest(int count) {
+        int dropped = Math.min(count, size);
+        for (int i = 0; i < dropped; i++) {
+            int slot = (start + i) % events.length;
+            account(-HistoryMemory.weightOf(events[slot]));
+            events[slot] = null;
+        }
+        start = size == dropped ? 0 : (start + dropped) % events.length;
+        size -= dropped;
+        oldestSeq += dropped;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** What the kept events weigh, as counted in the node's history memory. */
+    long bytes() {
+        return bytes;
+    }
+
+    private void account(long delta) {
+        bytes += delta;
+        memory.add(delta);
     }
 
     private void grow() {

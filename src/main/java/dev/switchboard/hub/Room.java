@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * inside it, so all members see the same events in the same order, {@code seq} has no gaps, and a joining member's
  * replay meets the live stream with no gap and no repeat. Members only enqueue (see {@link Member}), and the writes
  * wait until the lock is let go ({@link Flusher#defer()}), which keeps the lock short whatever the network does.
+ * <p>
+ * A room with no members here can be closed ({@link #closeIfUnused}): it lets its history go and takes no more
+ * members; the hub then opens a new one for the same name when it is needed again.
  */
 public final class Room implements RoomFeed {
 
@@ -30,12 +33,16 @@ public final class Room implements RoomFeed {
     private final Map<String, List<Member>> connectionsByName = new LinkedHashMap<>();
     private String epoch;
     private long lastSeq;
+    private long lastActivityMillis;
+    private boolean closed;
 
-    Room(String name, Clock clock, int historySize, int welcomeMembersMax, RoomEngine engine) {
+    Room(String name, Clock clock, int historySize, int welcomeMembersMax, RoomEngine engine,
+            HistoryMemory memory) {
         this.name = name;
         this.clock = clock;
         this.engine = engine;
-        this.history = new MessageHistory(historySize);
+        this.history = new MessageHistory(historySize, memory);
+        this.lastActivityMillis = clock.millis();
         this.welcomeMembersMax = welcomeMembersMax;
     }
 
@@ -43,20 +50,21 @@ public final class Room implements RoomFeed {
         return name;
     }
 
-    /** Adds a connection without replay. */
-    public void join(Member member) {
-        join(member, OptionalLong.empty(), Optional.empty());
-    }
 
     /**
      * Adds a connection. It gets {@code welcome} (listing at most {@code welcome.members.max} names); then, when {@code since} is given, a {@code reset} if messages
      * after it are not in history (they have left it, or {@code epoch} names history the room no longer has), and
      * every kept message with a greater seq; then the live stream. The others get {@code join} when the name is new
-     * to the room.
+     * to the room. Returns false, and does nothing, when the room was closed meanwhile (the hub then joins the
+     * member to the room's next instance).
      */
-    public void join(Member member, OptionalLong since, Optional<String> sinceEpoch) {
+    boolean join(Member member, OptionalLong since, Optional<String> sinceEpoch) {
         try (Flusher.Deferral writesAfterUnlock = Flusher.defer()) {
             synchronized (this) {
+                if (closed) {
+                    return false;
+                }
+                lastActivityMillis = clock.millis();
                 List<Member> connections = connectionsByName.get(member.name());
                 boolean newName = connections == null;
                 if (newName) {
@@ -81,6 +89,7 @@ public final class Room implements RoomFeed {
                         }
                     });
                 }
+                return true;
             }
         }
     }
@@ -106,6 +115,7 @@ public final class Room implements RoomFeed {
                 if (connections == null || !connections.remove(member)) {
                     return;
                 }
+                lastActivityMillis = clock.millis();
                 if (connections.isEmpty()) {
                     connectionsByName.remove(member.name());
                     presenceChanged();
@@ -139,6 +149,9 @@ public final class Room implements RoomFeed {
     public void opened(RoomSnapshot snapshot) {
         try (Flusher.Deferral writesAfterUnlock = Flusher.defer()) {
             synchronized (this) {
+                if (closed) {
+                    return;
+                }
                 boolean lost = epoch != null && !continues(snapshot);
                 epoch = snapshot.epoch();
                 lastSeq = snapshot.lastSeq();
@@ -170,10 +183,11 @@ public final class Room implements RoomFeed {
     public void committed(StoredMessage message) {
         try (Flusher.Deferral writesAfterUnlock = Flusher.defer()) {
             synchronized (this) {
-                if (message.seq() <= lastSeq) {
+                if (closed || message.seq() <= lastSeq) {
                     return;
                 }
                 lastSeq = message.seq();
+                lastActivityMillis = clock.millis();
                 Event event = message.event();
                 history.append(event);
                 forEachMember(member -> member.deliver(event));
@@ -191,9 +205,13 @@ public final class Room implements RoomFeed {
         }
     }
 
-    /** Kept messages with seq greater than {@code since}, oldest first, at most {@code limit}. */
-    public synchronized HistoryPage history(long since, int limit) {
-        return new HistoryPage(name, history.after(Math.max(since, 0), limit), lastSeq);
+    /**
+     * Kept messages with seq greater than {@code since}, oldest first, at most {@code limit}; empty when the room
+     * was closed (its history is no longer here).
+     */
+    synchronized Optional<HistoryPage> history(long since, int limit) {
+        return closed ? Optional.empty()
+                : Optional.of(new HistoryPage(name, history.after(Math.max(since, 0), limit), lastSeq));
     }
 
     /** The names present, with their connection counts: across every node when the engine spans several. */
@@ -213,6 +231,34 @@ public final class Room implements RoomFeed {
             seq = lastSeq;
         }
         return new RoomSummary(name, presence().size(), seq);
+    }
+
+    /**
+     * Closes the room when nobody is in it here and nothing happened in it for {@code idleMillis} (0: however
+     * recent): it lets its history go and refuses later joins. Returns whether it closed.
+     */
+    synchronized boolean closeIfUnused(long idleMillis) {
+        if (closed || !connectionsByName.isEmpty() || clock.millis() - lastActivityMillis < idleMillis) {
+            return false;
+        }
+        closed = true;
+        history.restartAt(lastSeq + 1);
+        return true;
+    }
+
+    /** Lets the older half of the kept history go (at least one message); returns whether any was kept. */
+    synchronized boolean shedHistory() {
+        int size = history.size();
+        history.dropOldest(Math.max(1, size / 2));
+        return size > 0;
+    }
+
+    synchronized long lastActivityMillis() {
+        return lastActivityMillis;
+    }
+
+    synchronized boolean hasMembers() {
+        return !connectionsByName.isEmpty();
     }
 
     /** The room's current epoch. */

@@ -31,6 +31,16 @@ public interface RoomEngine extends AutoCloseable {
      */
     CompletableFuture<Appended> append(String room, MessageDraft draft);
 
+    /**
+     * This node no longer follows the room (nobody here is in it): the engine stops feeding {@code feed} and drops
+     * what it held for it here. Durable engines keep the room; the {@code memory} engine forgets it. Ignored when
+     * {@code feed} is no longer the room's feed.
+     */
+    void release(String room, RoomFeed feed);
+
+    /** How many rooms the engine holds (every node's, for an engine that spans several). */
+    long roomCount();
+
     /** Every room the engine knows, with its latest seq, sorted by name. */
     List<RoomSummary> rooms();
 

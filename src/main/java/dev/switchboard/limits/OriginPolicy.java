@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Who may open a WebSocket from a browser, against cross-site WebSocket hijacking: browsers always send
  * {@code Origin}, so a page on another site cannot ride on the user's cookies. By default the Origin must name
- * the same host and port the request was sent to; an allow-list replaces that rule, and {@code *} allows all.
+ * the same scheme, host and port the request was sent to (behind a trusted proxy, the scheme the client used);
+ * an allow-list replaces that rule, and {@code *} allows all.
  * Requests without Origin come from non-browser clients and are allowed unless Origin is required.
  */
 public final class OriginPolicy {
@@ -56,7 +57,8 @@ public final class OriginPolicy {
                     : ("https".equals(originUri.getScheme()) ? 443 : 80);
             URI hostUri = URI.create((secure ? "https://" : "http://") + host.trim().toLowerCase(Locale.ROOT));
             int hostPort = hostUri.getPort() != -1 ? hostUri.getPort() : (secure ? 443 : 80);
-            return originUri.getHost().equals(hostUri.getHost()) && originPort == hostPort;
+            return (secure ? "https" : "http").equals(originUri.getScheme())
+                    && originUri.getHost().equals(hostUri.getHost()) && originPort == hostPort;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -28,4 +28,10 @@ public final class TokenBucket {
         }
         return false;
     }
+
+    /** Nanoseconds until a token is there (0 when one is). */
+    public synchronized long nanosUntilToken(long nowNanos) {
+        double now = Math.min(burst, tokens + (nowNanos - lastRefill) * tokensPerNano);
+        return now >= 1 ? 0 : (long) Math.ceil((1 - now) / tokensPerNano);
+    }
 }

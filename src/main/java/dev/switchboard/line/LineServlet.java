@@ -4,7 +4,7 @@ import dev.switchboard.config.Settings;
 import dev.switchboard.hub.ChatRules;
 import dev.switchboard.hub.EngineUnavailableException;
 import dev.switchboard.hub.Hub;
-import dev.switchboard.hub.Room;
+import dev.switchboard.hub.TooManyRoomsException;
 import dev.switchboard.upgrade.UpgradeTokens;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -52,15 +52,17 @@ public final class LineServlet extends HttpServlet {
             refuse(response, 400, bad.get(), false);
             return;
         }
-        Room opened;
         try {
-            opened = hub.room(room);
+            hub.room(room); // refused now, before the switch, rather than with a last line after it
         } catch (EngineUnavailableException e) {
             response.setHeader("Retry-After", "2");
             refuse(response, 503, "unavailable: " + e.getMessage(), false);
             return;
+        } catch (TooManyRoomsException e) {
+            refuse(response, 503, e.getMessage(), false);
+            return;
         }
-        String address = request.getRemoteAddr();
+        String address = settings.trustedProxies().resolve(request).address();
         if (!connections.admit(address)) {
             response.setHeader("Retry-After", "5");
             refuse(response, 503, "too many connections; try again later", false);
@@ -68,7 +70,7 @@ public final class LineServlet extends HttpServlet {
         }
         try {
             LineUpgradeHandler handler = request.upgrade(LineUpgradeHandler.class);
-            handler.attach(new LineSession(opened, request.getParameter("name"), address,
+            handler.attach(new LineSession(hub, room, request.getParameter("name"), address,
                     since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)), settings,
                     connections));
         } catch (IOException | RuntimeException e) {

@@ -8,7 +8,10 @@ import dev.switchboard.hub.Member;
 import dev.switchboard.hub.OutboundQueue;
 import dev.switchboard.hub.Problem;
 import dev.switchboard.hub.QueueLimits;
+import dev.switchboard.hub.EngineUnavailableException;
+import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.Room;
+import dev.switchboard.hub.TooManyRoomsException;
 import dev.switchboard.hub.Unavailable;
 import dev.switchboard.limits.TokenBucket;
 import jakarta.servlet.ReadListener;
@@ -34,7 +37,9 @@ final class LineSession implements ReadListener, Member {
     private static final Logger LOG = Logger.getLogger(LineSession.class.getName());
     private static final String QUIT = "/quit";
 
-    private final Room room;
+    private final Hub hub;
+    private final String roomName;
+    private volatile Room room;
     private final String name;
     private final String remoteAddress;
     private final OptionalLong since;
@@ -50,9 +55,10 @@ final class LineSession implements ReadListener, Member {
     private OutboundQueue<String> outbound;
     private LineDecoder decoder;
 
-    LineSession(Room room, String name, String remoteAddress, OptionalLong since, Settings settings,
+    LineSession(Hub hub, String roomName, String name, String remoteAddress, OptionalLong since, Settings settings,
                 LineConnections registry) {
-        this.room = room;
+        this.hub = hub;
+        this.roomName = roomName;
         this.name = name;
         this.remoteAddress = remoteAddress;
         this.since = since;
@@ -75,7 +81,16 @@ final class LineSession implements ReadListener, Member {
         webConnection.getOutputStream().setWriteListener(sender);
         in = webConnection.getInputStream();
         in.setReadListener(this);
-        room.join(this, since, Optional.empty());
+        try {
+            room = hub.join(roomName, this, since, Optional.empty());
+        } catch (EngineUnavailableException | TooManyRoomsException e) {
+            writeLine(LineFormat.error("unavailable", e.getMessage()));
+            outbound.closeAfterFlush(this::closeNow);
+            return;
+        }
+        if (gone.get()) {
+            leaveRoom(); // it went while joining: leaving twice is harmless
+        }
         // Grizzly arms read notifications only when isReady() says no; reading now does that, and takes what
         // came with the request. Synchronized, as the container may call in at the same time.
         onDataAvailable();
@@ -126,7 +141,7 @@ final class LineSession implements ReadListener, Member {
             lastPublish.whenComplete((appended, failure) -> {
                 writeLine("* bye");
                 outbound.closeAfterFlush(this::closeNow);
-                registry.runLater(() -> room.leave(this));
+                registry.runLater(this::leaveRoom);
             });
             return;
         }
@@ -166,6 +181,13 @@ final class LineSession implements ReadListener, Member {
         closeNow();
     }
 
+    private void leaveRoom() {
+        Room joined = room;
+        if (joined != null) {
+            joined.leave(this);
+        }
+    }
+
     /** The goodbye of a shutdown: what is queued, a last line, then the end of the connection. */
     void goodbye() {
         writeLine("* server shutting down");
@@ -175,7 +197,7 @@ final class LineSession implements ReadListener, Member {
     /** Leaves the room (off this thread: never inside a fan-out) and ends the connection. Idempotent. */
     void closeNow() {
         if (gone.compareAndSet(false, true)) {
-            registry.runLater(() -> room.leave(this));
+            registry.runLater(this::leaveRoom);
         }
         if (outbound != null) {
             outbound.discard();

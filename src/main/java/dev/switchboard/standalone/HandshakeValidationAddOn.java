@@ -95,9 +95,14 @@ final class HandshakeValidationAddOn implements AddOn {
             Optional<HandshakeRejection> rejection = validator.check(upgrade);
             if (rejection.isEmpty()) {
                 boolean webSocket = HandshakeValidator.isWebSocketUpgrade(upgrade);
-                if (webSocket && PeerPorts.wanted(request.getRequestURI())) {
+                if (webSocket) {
                     request.getHeaders().removeHeader(PeerPorts.LOCAL_PORT_HEADER);
                     request.getHeaders().removeHeader(PeerPorts.REMOTE_PORT_HEADER);
+                    request.getHeaders().removeHeader(PeerPorts.CLIENT_ADDRESS_HEADER);
+                    request.getHeaders().setValue(PeerPorts.CLIENT_ADDRESS_HEADER).setString(
+                            validator.client(upgrade).address());
+                }
+                if (webSocket && PeerPorts.wanted(request.getRequestURI())) {
                     request.getHeaders().setValue(PeerPorts.LOCAL_PORT_HEADER).setString(
                             String.valueOf(request.getLocalPort()));
                     request.getHeaders().setValue(PeerPorts.REMOTE_PORT_HEADER).setString(

@@ -15,6 +15,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The servlet face of {@link HandshakeValidator}: mapped to {@code /*} ahead of the container's WebSocket
@@ -34,7 +35,8 @@ public final class HandshakeValidationFilter extends HttpFilter {
         Optional<HandshakeRejection> rejection = validator.check(new ServletUpgradeRequest(request));
         if (rejection.isEmpty()) {
             ServletUpgradeRequest view = new ServletUpgradeRequest(request);
-            chain.doFilter(PeerPorts.wanted(view.path()) ? new WithPeerPorts(request) : request, response);
+            chain.doFilter(HandshakeValidator.isWebSocketUpgrade(view)
+                    ? new WithOurHeaders(request, ourHeaders(view)) : request, response);
             return;
         }
         HandshakeRejection refused = rejection.get();
@@ -47,26 +49,36 @@ public final class HandshakeValidationFilter extends HttpFilter {
         response.getOutputStream().write(body);
     }
 
-    /** The request with the connection's ports as headers (see {@link PeerPorts}); client copies are dropped. */
-    private static final class WithPeerPorts extends HttpServletRequestWrapper {
+    private Map<String, String> ourHeaders(ServletUpgradeRequest view) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put(PeerPorts.CLIENT_ADDRESS_HEADER, validator.client(view).address());
+        if (PeerPorts.wanted(view.path())) {
+            headers.put(PeerPorts.LOCAL_PORT_HEADER, String.valueOf(view.request().getLocalPort()));
+            headers.put(PeerPorts.REMOTE_PORT_HEADER, String.valueOf(view.request().getRemotePort()));
+        }
+        return headers;
+    }
 
-        private final Map<String, String> ports;
+    /** The request with our headers (see {@link PeerPorts}); copies a client sent are dropped. */
+    private static final class WithOurHeaders extends HttpServletRequestWrapper {
 
-        WithPeerPorts(HttpServletRequest request) {
+        private final Map<String, String> ours;
+
+        WithOurHeaders(HttpServletRequest request, Map<String, String> ours) {
             super(request);
-            ports = Map.of(PeerPorts.LOCAL_PORT_HEADER, String.valueOf(request.getLocalPort()),
-                    PeerPorts.REMOTE_PORT_HEADER, String.valueOf(request.getRemotePort()));
+            this.ours = ours;
         }
 
         @Override
         public String getHeader(String name) {
-            return PeerPorts.isPortHeader(name) ? portHeader(name) : super.getHeader(name);
+            return PeerPorts.isOurs(name) ? ours.get(name) : super.getHeader(name);
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            if (PeerPorts.isPortHeader(name)) {
-                return Collections.enumeration(List.of(portHeader(name)));
+            if (PeerPorts.isOurs(name)) {
+                String value = ours.get(name);
+                return Collections.enumeration(value == null ? List.of() : List.of(value));
             }
             return super.getHeaders(name);
         }
@@ -75,17 +87,12 @@ public final class HandshakeValidationFilter extends HttpFilter {
         public Enumeration<String> getHeaderNames() {
             List<String> names = new ArrayList<>();
             for (String name : Collections.list(super.getHeaderNames())) {
-                if (!PeerPorts.isPortHeader(name)) {
+                if (!PeerPorts.isOurs(name)) {
                     names.add(name);
                 }
             }
-            names.addAll(ports.keySet());
+            names.addAll(ours.keySet());
             return Collections.enumeration(names);
-        }
-
-        private String portHeader(String name) {
-            return name.equalsIgnoreCase(PeerPorts.LOCAL_PORT_HEADER) ? ports.get(PeerPorts.LOCAL_PORT_HEADER)
-                    : ports.get(PeerPorts.REMOTE_PORT_HEADER);
         }
     }
 

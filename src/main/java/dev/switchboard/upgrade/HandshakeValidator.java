@@ -2,6 +2,8 @@ package dev.switchboard.upgrade;
 
 import dev.switchboard.hub.ChatRules;
 import dev.switchboard.limits.OriginPolicy;
+import dev.switchboard.proxy.ClientAddress;
+import dev.switchboard.proxy.TrustedProxies;
 
 import java.util.Base64;
 import java.util.Map;
@@ -23,15 +25,24 @@ public final class HandshakeValidator {
     private static final String CHAT_PREFIX = "/chat/";
 
     private final OriginPolicy origins;
+    private final TrustedProxies proxies;
     private final Predicate<String> hasRoomForAddress;
 
     /**
      * @param origins           which browser origins may connect
-     * @param hasRoomForAddress whether one more connection from this remote address is within the limits
+     * @param proxies           whose forwarding headers say who the client is
+     * @param hasRoomForAddress whether one more connection from this client address is within the limits
      */
-    public HandshakeValidator(OriginPolicy origins, Predicate<String> hasRoomForAddress) {
+    public HandshakeValidator(OriginPolicy origins, TrustedProxies proxies, Predicate<String> hasRoomForAddress) {
         this.origins = origins;
+        this.proxies = proxies;
         this.hasRoomForAddress = hasRoomForAddress;
+    }
+
+    /** Who the request came from: its peer, or the client a trusted proxy names. */
+    public ClientAddress client(UpgradeRequest request) {
+        return proxies.resolve(request.remoteAddress(), request.header("Forwarded"), request.header("X-Forwarded-For"),
+                request.header("X-Forwarded-Proto"), request.secure());
     }
 
     /** True when the request asks to switch to WebSocket ({@code Upgrade} lists the token {@code websocket}). */
@@ -44,11 +55,12 @@ public final class HandshakeValidator {
         if (!isWebSocketUpgrade(request)) {
             return Optional.empty();
         }
+        ClientAddress client = client(request);
         return checkFormat(request)
-                .or(() -> origins.refusal(request.header("Origin"), request.header("Host"), request.secure())
-                        .map(HandshakeRejection::forbidden))
+                .or(() -> origins.refusal(request.header("Origin"), request.header("Host"),
+                        "https".equals(client.scheme())).map(HandshakeRejection::forbidden))
                 .or(() -> checkChatParameters(request))
-                .or(() -> hasRoomForAddress.test(request.remoteAddress()) ? Optional.empty()
+                .or(() -> hasRoomForAddress.test(client.address()) ? Optional.empty()
                         : Optional.of(HandshakeRejection.unavailable("too many WebSocket connections; try later")));
     }
 

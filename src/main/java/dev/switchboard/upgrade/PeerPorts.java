@@ -1,14 +1,16 @@
 package dev.switchboard.upgrade;
 
 /**
- * Jakarta WebSocket tells an endpoint nothing about the TCP connection it runs on. For the handshake inspector,
- * our handshake filter (servlet or Grizzly) adds the connection's ports to the {@code /inspect} request as these
- * headers, after removing any a client sent, and the inspector takes them out again before it reports.
+ * Jakarta WebSocket tells an endpoint nothing about the TCP connection it runs on. Our handshake filter (servlet or
+ * Grizzly) therefore adds what it knows to each WebSocket handshake as headers, after removing any a client sent:
+ * the client's address as {@link dev.switchboard.proxy.TrustedProxies} decided it (every handshake), and for the
+ * handshake inspector the connection's ports. The endpoints read them and the inspector does not report them.
  */
 public final class PeerPorts {
 
     public static final String LOCAL_PORT_HEADER = "X-Switchboard-Local-Port";
     public static final String REMOTE_PORT_HEADER = "X-Switchboard-Remote-Port";
+    public static final String CLIENT_ADDRESS_HEADER = "X-Switchboard-Client-Address";
     public static final String INSPECT_PATH = "/inspect";
 
     private PeerPorts() {
@@ -19,7 +21,9 @@ public final class PeerPorts {
         return INSPECT_PATH.equals(path);
     }
 
-    public static boolean isPortHeader(String name) {
-        return LOCAL_PORT_HEADER.equalsIgnoreCase(name) || REMOTE_PORT_HEADER.equalsIgnoreCase(name);
+    /** Whether a header is one of ours, which only our filter may set. */
+    public static boolean isOurs(String name) {
+        return LOCAL_PORT_HEADER.equalsIgnoreCase(name) || REMOTE_PORT_HEADER.equalsIgnoreCase(name)
+                || CLIENT_ADDRESS_HEADER.equalsIgnoreCase(name);
     }
 }

@@ -10,6 +10,7 @@ import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.InvalidMessageException;
 import dev.switchboard.hub.Problem;
 import dev.switchboard.hub.Room;
+import dev.switchboard.hub.TooManyRoomsException;
 import dev.switchboard.limits.TokenBucket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -42,7 +43,7 @@ public final class ChatEndpoint extends Endpoint {
     private final Connections connections;
     private final Settings settings;
     private Connection connection;
-    private Room room;
+    private volatile Room room;
     private SessionMember member;
     private TokenBucket rate;
     private int rateLimitedInARow;
@@ -73,15 +74,8 @@ public final class ChatEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
         session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
         rate = new TokenBucket(settings.ratePerSecond(), settings.rateBurst(), System.nanoTime());
-        try {
-            room = hub.room(roomName);
-        } catch (EngineUnavailableException e) {
-            connection.closeAfterFlush(CloseReason.CloseCodes.TRY_AGAIN_LATER, "unavailable: the engine is down",
-                    settings.shutdownGrace());
-            return;
-        }
         member = new SessionMember(name, connection.outbound());
-        connection.onGone(() -> room.leave(member));
+        connection.onGone(this::leaveRoom);
         MessageSizeLimit limit = new MessageSizeLimit(settings.maxMessageBytes());
         StringBuilder text = new StringBuilder();
         session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {
@@ -107,8 +101,29 @@ public final class ChatEndpoint extends Endpoint {
         });
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.heard());
         String since = firstValue(session, "since");
-        room.join(member, since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)),
-                Optional.ofNullable(firstValue(session, "epoch")));
+        try {
+            room = hub.join(roomName, member,
+                    since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)),
+                    Optional.ofNullable(firstValue(session, "epoch")));
+        } catch (EngineUnavailableException e) {
+            connection.closeAfterFlush(CloseReason.CloseCodes.TRY_AGAIN_LATER, "unavailable: the engine is down",
+                    settings.shutdownGrace());
+            return;
+        } catch (TooManyRoomsException e) {
+            connection.closeAfterFlush(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many rooms",
+                    settings.shutdownGrace());
+            return;
+        }
+        if (connection.isGone()) {
+            leaveRoom(); // it went while joining, maybe before the room was known: leaving twice is harmless
+        }
+    }
+
+    private void leaveRoom() {
+        Room joined = room;
+        if (joined != null) {
+            joined.leave(member);
+        }
     }
 
     private void onText(String frame) {

@@ -60,6 +60,11 @@ final class Connection {
         onGone = action;
     }
 
+    /** Whether the session closed already. */
+    boolean isGone() {
+        return gone.get();
+    }
+
     /** Anything arrived from the peer: a message or a pong. */
     void heard() {
         lastHeardNanos = System.nanoTime();

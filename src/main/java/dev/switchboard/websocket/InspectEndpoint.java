@@ -48,6 +48,7 @@ public final class InspectEndpoint extends Endpoint {
 
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+            super.modifyHandshake(config, request, response);
             config.getUserProperties().put(REPORT, report(request, response));
         }
     }
@@ -78,6 +79,7 @@ public final class InspectEndpoint extends Endpoint {
         ArrayNode requestHeaders = requestNode.putArray("headers");
         String localPort = null;
         String remotePort = null;
+        String client = null;
         String key = null;
         for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
             String value = String.join(", ", header.getValue());
@@ -85,6 +87,8 @@ public final class InspectEndpoint extends Endpoint {
                 localPort = value;
             } else if (header.getKey().equalsIgnoreCase(PeerPorts.REMOTE_PORT_HEADER)) {
                 remotePort = value;
+            } else if (header.getKey().equalsIgnoreCase(PeerPorts.CLIENT_ADDRESS_HEADER)) {
+                client = value;
             } else {
                 requestHeaders.addArray().add(header.getKey()).add(value);
                 if (header.getKey().equalsIgnoreCase(HandshakeRequest.SEC_WEBSOCKET_KEY)) {
@@ -113,6 +117,7 @@ public final class InspectEndpoint extends Endpoint {
                 .put("matches", computed != null && (sentAccept == null || computed.equals(sentAccept)));
         event.put("localPort", localPort == null ? null : Integer.valueOf(localPort));
         event.put("remotePort", remotePort == null ? null : Integer.valueOf(remotePort));
+        event.put("client", client);
         try {
             return Events.JSON.writeValueAsString(event);
         } catch (JsonProcessingException e) {

@@ -28,7 +28,8 @@ class NodeKillIT {
 
     private static LauncherProcess node(String id, RedisServer redis) throws Exception {
         return LauncherProcess.start("--port", "0", "--set", "engine=redis", "--set", "redis.uri=" + redis.uri(),
-                "--set", "node.id=" + id, "--set", "redis.node.timeout=" + NODE_TIMEOUT);
+                "--set", "node.id=" + id, "--set", "redis.node.timeout=" + NODE_TIMEOUT,
+                "--set", "publish.rate.per.second=1000000", "--set", "publish.rate.burst=1000000");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.switchboard.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.contract.Conditions;
 import dev.switchboard.contract.HttpApi;
 import dev.switchboard.contract.WsClient;
 import dev.switchboard.redis.RedisServer;
@@ -62,14 +63,9 @@ class TwoNodeClusterTest {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + REPAIR.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + REPAIR + ": " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
+        Conditions.await(what, REPAIR, condition);
     }
+
 
     @Test
     void membersOnBothNodesSeeOneOrderUnderConcurrentPublishersOnBoth() {

@@ -3,6 +3,7 @@ package dev.switchboard.contract;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,31 @@ public final class RawHttp {
         }
         request.append("\r\n");
         return exchange(base, request.toString());
+    }
+
+    /** Sends {@code method path} with a JSON body (or none) and header lines, from a local address of our choice. */
+    public static Response send(InetAddress from, URI base, String method, String path, String json,
+            String... headerLines) {
+        StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
+                .append("Connection: close\r\n");
+        for (String line : headerLines) {
+            request.append(line).append("\r\n");
+        }
+        byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+        if (json != null) {
+            request.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        }
+        request.append("\r\n");
+        try (Socket socket = new Socket(base.getHost(), base.getPort(), from, 0)) {
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            return read(socket.getInputStream());
+        } catch (IOException e) {
+            throw new AssertionError("raw exchange with " + base + " from " + from + " failed", e);
+        }
     }
 
     static Response exchange(URI base, String request) {

@@ -135,6 +135,26 @@ public final class WsClient implements AutoCloseable {
         return event;
     }
 
+    /** Null once the welcome came; the server's close when it closed instead. */
+    public Closed welcomeOrClose() {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                String text = texts.poll(20, TimeUnit.MILLISECONDS);
+                if (text != null) {
+                    assertEquals("welcome", parse(text).path("type").asText(), text);
+                    return null;
+                }
+                if (closed.isDone()) {
+                    return closed.join();
+                }
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return fail("neither a welcome nor a close within " + TIMEOUT);
+    }
+
     /** Waits for the server's close frame. */
     public Closed awaitClose() {
         try {

@@ -22,6 +22,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -44,14 +45,8 @@ class GlassFishRedisIT {
         redis = RedisServer.start();
         File war = new File(System.getProperty("switchboard.war", "target/switchboard.war"));
         return ShrinkWrap.create(ZipImporter.class, DEPLOYMENT + ".war").importFrom(war).as(WebArchive.class)
-                .setWebXML(new StringAsset("""
-                        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                          <context-param><param-name>switchboard.engine</param-name><param-value>redis</param-value></context-param>
-                          <context-param><param-name>switchboard.redis.uri</param-name><param-value>%s</param-value></context-param>
-                          <context-param><param-name>switchboard.node.id</param-name><param-value>glassfish</param-value></context-param>
-                          <context-param><param-name>switchboard.redis.node.timeout</param-name><param-value>3s</param-value></context-param>
-                        </web-app>
-                        """.formatted(redis.uri())));
+                .setWebXML(new StringAsset(WebXml.withContextParameters(Map.of("engine", "redis",
+                        "redis.uri", redis.uri(), "node.id", "glassfish", "redis.node.timeout", "3s"))));
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package dev.switchboard.standalone;
 
 import dev.switchboard.config.Settings;
 import dev.switchboard.config.SettingsSource;
+import dev.switchboard.contract.ResourceLimitsContract;
 import dev.switchboard.contract.ServerUnderTest;
 import dev.switchboard.redis.RedisServer;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +23,7 @@ import java.util.Map;
 /**
  * The launcher, started in-process on a free port for each test class, with the test run's settings. Its engine
  * is the default (embedded, in a fresh directory of its own) unless the class says otherwise with {@link Engine};
- * for {@code redis}, a {@code redis-server} of its own.
+ * for {@code redis}, a {@code redis-server} of its own. A {@link ResourceLimitsContract} gets that contract's settings.
  */
 abstract class InProcessLauncher implements ServerUnderTest {
 
@@ -44,6 +45,9 @@ abstract class InProcessLauncher implements ServerUnderTest {
         Map<String, String> flags = new HashMap<>(Map.of("data.dir", dataDir.toString()));
         if (engine != null) {
             flags.put("engine", engine.value());
+        }
+        if (test.getTestClass().filter(ResourceLimitsContract.class::isAssignableFrom).isPresent()) {
+            flags.putAll(ResourceLimitsContract.SETTINGS);
         }
         if (engine != null && engine.value().equals("redis")) {
             redis = RedisServer.start();

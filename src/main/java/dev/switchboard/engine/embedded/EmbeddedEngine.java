@@ -106,6 +106,19 @@ public final class EmbeddedEngine implements RoomEngine {
     }
 
     @Override
+    public void release(String room, RoomFeed feed) {
+        Task release = new Task(room, null, feed, null);
+        try {
+            // Waits for room in the queue rather than keep a feed for a room nobody is in.
+            if (!closing && !tasks.offer(release, OPEN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warning("the store is overloaded; room " + room + " stays followed until it reopens");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
     public CompletableFuture<Appended> append(String room, MessageDraft draft) {
         CompletableFuture<Appended> appended = new CompletableFuture<>();
         try {
@@ -128,6 +141,11 @@ public final class EmbeddedEngine implements RoomEngine {
     @Override
     public List<RoomSummary> rooms() {
         return read(store -> store.rooms(MAX_LISTED_ROOMS));
+    }
+
+    @Override
+    public long roomCount() {
+        return read(MessageStore::roomCount);
     }
 
     @Override
@@ -208,6 +226,14 @@ public final class EmbeddedEngine implements RoomEngine {
         Map<String, Long> advanced = new HashMap<>();
         try {
             for (Task task : batch) {
+                if (task.isRelease()) {
+                    afterCommit.add(() -> {
+                        if (feeds.remove(task.room, task.feed)) {
+                            rooms.remove(task.room);
+                        }
+                    });
+                    continue;
+                }
                 MessageStore.RoomRow row = roomRow(task.room);
                 if (task.draft == null) {
                     RoomSnapshot snapshot = new RoomSnapshot(row.epoch(), row.lastSeq(),
@@ -245,11 +271,13 @@ public final class EmbeddedEngine implements RoomEngine {
         } catch (SQLException | RuntimeException e) {
             writer.rollback();
             rooms.clear(); // reloaded from what was committed
+            batch.stream().filter(Task::isRelease).forEach(task -> feeds.remove(task.room, task.feed));
             lastFailure = e.getMessage();
             LOG.log(Level.WARNING, "a write to the store failed; its " + batch.size() + " requests were refused", e);
             EngineUnavailableException unavailable =
                     new EngineUnavailableException("the store cannot write now: " + e.getMessage(), e);
-            batch.forEach(task -> task.future.completeExceptionally(unavailable));
+            batch.stream().filter(task -> !task.isRelease())
+                    .forEach(task -> task.future.completeExceptionally(unavailable));
             return;
         }
         // One deferral for the whole batch: each member gets the batch's messages in one write, not one each.
@@ -300,7 +328,10 @@ public final class EmbeddedEngine implements RoomEngine {
         }
     }
 
-    /** An append ({@code draft} set) or an open ({@code feed} set). */
+    /** An append ({@code draft} set), an open ({@code feed} and {@code future} set) or a release (no future). */
     private record Task(String room, MessageDraft draft, RoomFeed feed, CompletableFuture<Appended> future) {
+        boolean isRelease() {
+            return future == null;
+        }
     }
 }

@@ -204,6 +204,13 @@ final class MessageStore implements AutoCloseable {
         return rooms;
     }
 
+    long roomCount() throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM rooms");
+             ResultSet row = count.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0;
+        }
+    }
+
     boolean exists(String room) throws SQLException {
         return room(room).isPresent();
     }

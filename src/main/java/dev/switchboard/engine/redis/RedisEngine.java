@@ -267,6 +267,35 @@ public final class RedisEngine implements RoomEngine {
         return names;
     }
 
+    /**
+     * Unsubscribes before returning, so that a new open of the room, which subscribes again, cannot be undone by
+     * this; the room's keys stay in Redis.
+     */
+    @Override
+    public void release(String room, RoomFeed feed) {
+        RedisRoom state = rooms.get(room);
+        if (state == null || state.feed != feed) {
+            return;
+        }
+        try {
+            pubsub.async().unsubscribe(RedisKeys.channel(room)).get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.FINE, "could not unsubscribe from room " + room + "; its messages are dropped here", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        onThread(() -> rooms.remove(room, state));
+    }
+
+    @Override
+    public long roomCount() {
+        try {
+            return connection.sync().scard(RedisKeys.ROOMS);
+        } catch (RedisException e) {
+            throw unavailable("cannot count rooms", e);
+        }
+    }
+
     @Override
     public boolean knows(String room) {
         try {
