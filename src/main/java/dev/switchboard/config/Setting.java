@@ -47,10 +47,10 @@ public enum Setting {
     MAX_CONNECTIONS("max.connections", "10000", "connections (WebSocket and line) this node accepts in all"),
     MAX_CONNECTIONS_PER_ADDRESS("max.connections.per.address", "1000",
             "connections (WebSocket and line) accepted from one remote address"),
-    PUBLISH_RATE_PER_SECOND("publish.rate.per.second", "20",
+    PUBLISH_RATE_PER_SECOND("publish.rate.per.second", "50",
             "HTTP publishes (POST /api/rooms/{room}/messages) per second from one address, on average; past it 429 "
                     + "with Retry-After"),
-    PUBLISH_RATE_BURST("publish.rate.burst", "100", "HTTP publishes one address may make in a burst"),
+    PUBLISH_RATE_BURST("publish.rate.burst", "200", "HTTP publishes one address may make in a burst"),
     TRUSTED_PROXIES("trusted.proxies", "",
             "comma-separated addresses and CIDR blocks of reverse proxies (e.g. 127.0.0.1,10.0.0.0/8): only from them "
                     + "are Forwarded, X-Forwarded-For (right-most untrusted hop) and X-Forwarded-Proto read, for the "

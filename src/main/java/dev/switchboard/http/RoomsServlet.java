@@ -145,6 +145,11 @@ public final class RoomsServlet extends JsonServlet {
             response.setHeader("Connection", "close");
             JsonResponses.error(response, 413, e.getMessage());
             return;
+        } catch (IOException e) {
+            // The client stopped sending (a read timed out) or went away; nothing was said.
+            response.setHeader("Connection", "close");
+            JsonResponses.error(response, 408, "the request body did not arrive: " + e.getMessage());
+            return;
         }
         PublishRequest publish;
         try {

@@ -40,6 +40,7 @@ public final class StandaloneServer implements AutoCloseable {
     private final StandaloneWebSocketContainer webSocket;
     private final WebappContext web = new WebappContext("switchboard", "");
     private final NetworkListener listener;
+    private final RequestHeadDeadline requestHeadDeadline;
 
     private StandaloneServer(String host, int port, Settings settings) {
         switchboard = new Switchboard(settings, new GrizzlyWires(), () -> DEFAULT_DATA_DIR);
@@ -57,6 +58,10 @@ public final class StandaloneServer implements AutoCloseable {
         listener.getTransport().setSelectorHandler(new FlushingSelectorHandler());
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig().copy()
                 .setPoolName("switchboard-http"));
+        requestHeadDeadline = new RequestHeadDeadline(settings.httpHeaderTimeout());
+        listener.registerAddOn(requestHeadDeadline);
+        // A blocking body read waits this long for more bytes (Grizzly's default is 30 s).
+        listener.getTransport().setReadTimeout(settings.httpHeaderTimeout().toMillis(), TimeUnit.MILLISECONDS);
         listener.registerAddOn(new HandshakeValidationAddOn(switchboard.handshakeValidator()));
         listener.registerAddOn(webSocket.grizzlyAddOn());
         listener.registerAddOn(webSocketChain);
@@ -93,6 +98,7 @@ public final class StandaloneServer implements AutoCloseable {
         } catch (IOException e) {
             webSocket.stop();
             switchboard.shutdown();
+            requestHeadDeadline.close();
             throw e;
         }
     }
@@ -130,5 +136,6 @@ public final class StandaloneServer implements AutoCloseable {
         }
         webSocket.stop();
         web.undeploy();
+        requestHeadDeadline.close();
     }
 }

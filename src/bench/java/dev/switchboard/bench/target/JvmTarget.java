@@ -15,7 +15,9 @@ abstract class JvmTarget implements Target {
             "rate.per.second", "1000000",
             "rate.burst", "1000000",
             "max.connections", "100000",
-            "max.connections.per.address", "100000");
+            "max.connections.per.address", "100000",
+            "publish.rate.per.second", "1000000",
+            "publish.rate.burst", "1000000");
 
     private final List<String> jvmOptions;
 
