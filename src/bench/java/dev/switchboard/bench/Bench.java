@@ -127,12 +127,28 @@ public final class Bench implements Callable<Integer> {
             description = "profile each measured interval with async-profiler, into OUT/profiles (collapsed stacks)")
     private boolean profile;
 
+    @Option(names = "--soak", description = "run only the soak test (issue 13): a flood of HTTP publishes into new "
+            + "rooms against the launcher with a small heap; --smoke runs it for seconds after the scenarios")
+    private boolean soakOnly;
+
+    @Option(names = "--soak-duration", description = "how long the soak floods (default: ${DEFAULT-VALUE})",
+            defaultValue = "60s", converter = DurationConverter.class)
+    private Duration soakDuration;
+
+    @Option(names = "--soak-heap", description = "the launcher's -Xmx in the soak (default: ${DEFAULT-VALUE})",
+            defaultValue = "256m")
+    private String soakHeap;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        out = out != null ? out : build.resolve("bench");
+        if (soakOnly) {
+            return new Soak(build, out, soakDuration, soakHeap, System.out).run() ? 0 : 1;
+        }
         if (smoke) {
             repetitions = 1;
             warmup = Duration.ofSeconds(1);
@@ -143,7 +159,6 @@ public final class Bench implements Callable<Integer> {
             recoverMembers = 50;
             recoverGap = 50;
         }
-        out = out != null ? out : build.resolve("bench");
         Files.createDirectories(out);
         Load load = new Load(warmup, !smoke, duration, messageBytes, window, echoConnections, subscribers, connections,
                 handshakesInFlight, recoverMembers, recoverGap);
@@ -169,7 +184,8 @@ public final class Bench implements Callable<Integer> {
             log.println(markdown);
             log.println("Report: " + out.resolve("results.md") + " and " + out.resolve("results.png"));
         }
-        return results.failures().isEmpty() ? 0 : 1;
+        boolean soakHeld = !smoke || new Soak(build, out, Duration.ofSeconds(5), soakHeap, log).run();
+        return results.failures().isEmpty() && soakHeld ? 0 : 1;
     }
 
     private void measure(Target target, int rep, List<Scenario> scenarios, LoadClient client, Load load,

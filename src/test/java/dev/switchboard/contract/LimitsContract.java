@@ -19,6 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public interface LimitsContract extends ServerUnderTest {
 
     int CONNECTIONS_PER_ADDRESS = 16;
+    /** A member whose peer vanished leaves within idle.timeout; the rest is grace for a loaded machine. */
+    Duration STALE_MEMBER_DEADLINE = dev.switchboard.config.Settings.load(
+            dev.switchboard.config.SettingsSource.standard()).idleTimeout().plusSeconds(30);
 
     private String[] handshakeWithOrigin(String origin) {
         List<String> headers = new ArrayList<>(List.of(Handshakes.validHeaders()));
@@ -87,6 +90,33 @@ public interface LimitsContract extends ServerUnderTest {
             RawWebSocket.Frame close = silent.readUntilClose();
             assertEquals(1001, close.closeCode());
             assertEquals("idle timeout", close.closeReason());
+        }
+    }
+
+    @Test
+    default void aMemberWhoseConnectionIsDroppedWithoutACloseLeavesAndIsNoLongerListed() {
+        String room = Rooms.fresh();
+        try (WsClient watcher = WsClient.connect(ws("chat/" + room + "?name=watcher"))) {
+            watcher.expect("welcome");
+            RawWebSocket dropped = RawWebSocket.open(baseUri(), "chat/" + room + "?name=dropped", 65536);
+            assertEquals("dropped", watcher.expect("join").path("name").asText());
+            dropped.drop();
+            // Within idle.timeout at the latest (a vanished peer), plus a generous grace for a loaded machine.
+            assertEquals("dropped", watcher.nextOfType("leave", STALE_MEMBER_DEADLINE).path("name").asText());
+            assertEquals("[{\"name\":\"watcher\",\"connections\":1}]",
+                    HttpApi.json(HttpApi.get(http("api/rooms/" + room + "/members"))).path("members").toString());
+        }
+    }
+
+    @Test
+    default void aLineClientWhoseConnectionIsDroppedLeavesTheRoom() {
+        String room = Rooms.fresh();
+        try (WsClient watcher = WsClient.connect(ws("chat/" + room + "?name=watcher"))) {
+            watcher.expect("welcome");
+            LineClient dropped = LineClient.join(baseUri(), room, "liner");
+            assertEquals("liner", watcher.expect("join").path("name").asText());
+            dropped.drop();
+            assertEquals("liner", watcher.nextOfType("leave", STALE_MEMBER_DEADLINE).path("name").asText());
         }
     }
 

@@ -124,6 +124,16 @@ final class LineClient implements AutoCloseable {
         }
     }
 
+    /** Drops the connection as a crashed peer or a broken network would: a TCP reset, no close frame, no bye. */
+    public void drop() {
+        try {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } catch (IOException ignored) {
+            // dropped either way
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -228,6 +228,16 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     @Override
+    /** Drops the connection as a crashed peer or a broken network would: a TCP reset, no close frame, no bye. */
+    public void drop() {
+        try {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } catch (IOException ignored) {
+            // dropped either way
+        }
+    }
+
     public void close() {
         try {
             socket.close();
