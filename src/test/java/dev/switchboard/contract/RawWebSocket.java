@@ -227,7 +227,6 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    @Override
     /** Drops the connection as a crashed peer or a broken network would: a TCP reset, no close frame, no bye. */
     public void drop() {
         try {
@@ -238,6 +237,7 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    @Override
     public void close() {
         try {
             socket.close();
