@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -30,22 +31,12 @@ import java.util.concurrent.locks.LockSupport;
 class GlassFishUndeployIT {
 
     private static final String DEPLOYMENT = "undeployed";
-    private static final String WEB_XML = """
-            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-              <context-param>
-                <param-name>switchboard.queue.max.bytes</param-name>
-                <param-value>67108864</param-value>
-              </context-param>
-              <context-param>
-                <param-name>switchboard.queue.max.messages</param-name>
-                <param-value>100000</param-value>
-              </context-param>
-              <context-param>
-                <param-name>switchboard.shutdown.grace</param-name>
-                <param-value>60s</param-value>
-              </context-param>
-            </web-app>
-            """;
+    private static final String WEB_XML = WebXml.withContextParameters(Map.of(
+            "queue.max.bytes", "67108864",
+            "queue.max.messages", "100000",
+            "shutdown.grace", "60s",
+            "publish.rate.per.second", "1000000",
+            "publish.rate.burst", "1000000"));
 
     @ArquillianResource
     private Deployer deployer;
