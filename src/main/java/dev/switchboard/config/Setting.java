@@ -65,8 +65,8 @@ public enum Setting {
     HTTP_IDLE_TIMEOUT("http.idle.timeout", "30s",
             "launcher only: idle HTTP keep-alive connections are closed after this long (upgraded ones are exempt)"),
     HTTP_HEADER_TIMEOUT("http.header.timeout", "10s",
-            "launcher only: a request's line and headers must have arrived this long after its first byte, and a "
-                    + "body may pause no longer than this between reads; otherwise 408 and the connection is closed"),
+            "launcher only: a request's line and headers must have arrived this long after its first byte; "
+                    + "otherwise 408 and the connection is closed"),
     PERMESSAGE_DEFLATE("permessage.deflate", "false",
             "launcher only: negotiate permessage-deflate (RFC 7692) on /chat and /echo; costs memory per connection"),
     SHUTDOWN_GRACE("shutdown.grace", "5s",

@@ -60,8 +60,6 @@ public final class StandaloneServer implements AutoCloseable {
                 .setPoolName("switchboard-http"));
         requestHeadDeadline = new RequestHeadDeadline(settings.httpHeaderTimeout());
         listener.registerAddOn(requestHeadDeadline);
-        // A blocking body read waits this long for more bytes (Grizzly's default is 30 s).
-        listener.getTransport().setReadTimeout(settings.httpHeaderTimeout().toMillis(), TimeUnit.MILLISECONDS);
         listener.registerAddOn(new HandshakeValidationAddOn(switchboard.handshakeValidator()));
         listener.registerAddOn(webSocket.grizzlyAddOn());
         listener.registerAddOn(webSocketChain);

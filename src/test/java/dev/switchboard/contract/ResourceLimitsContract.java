@@ -28,6 +28,7 @@ public interface ResourceLimitsContract extends ServerUnderTest {
     String UNTRUSTED_PEER = "127.0.0.8";
     int PUBLISH_BURST = 3;
     Duration ROOM_IDLE_TIMEOUT = Duration.ofSeconds(1);
+    int HISTORY_MEMORY_MAX_BYTES = 65_536;
     /** How long the server gets to do what a setting promises; generous, for a loaded machine. */
     Duration GRACE = Duration.ofSeconds(30);
 
@@ -36,7 +37,8 @@ public interface ResourceLimitsContract extends ServerUnderTest {
             "room.idle.timeout", ROOM_IDLE_TIMEOUT.toMillis() + "ms",
             "publish.rate.per.second", "1",
             "publish.rate.burst", String.valueOf(PUBLISH_BURST),
-            "trusted.proxies", TRUSTED_PROXY + ",10.0.0.0/8");
+            "trusted.proxies", TRUSTED_PROXY + ",10.0.0.0/8",
+            "history.memory.max.bytes", String.valueOf(HISTORY_MEMORY_MAX_BYTES));
 
     @Test
     @Order(1)
@@ -55,6 +57,30 @@ public interface ResourceLimitsContract extends ServerUnderTest {
         try (WsClient bob = WsClient.connect(ws("chat/" + room + "?name=bob&since=0"))) {
             assertEquals(1, bob.expect("welcome").path("seq").asLong(), "the welcome names the last seq");
             assertEquals("before the room went quiet", bob.nextOfType("message").path("text").asText());
+        }
+    }
+
+    @Test
+    @Order(1)
+    default void theHistoriesInMemoryStayWithinTheirBoundAndKeepTheNewestMessages() {
+        String room = "heavy-history";
+        String text = "h".repeat(3000);
+        int messages = 40; // some 240 KB of history by the server's estimate, over the 64 KiB bound
+        try (WsClient writer = WsClient.connect(ws("chat/" + room + "?name=writer"))) {
+            writer.expect("welcome");
+            long lastSeq = 0;
+            for (int i = 0; i < messages; i++) {
+                writer.sendText("{\"type\":\"say\",\"text\":\"" + text + i + "\"}");
+                lastSeq = writer.nextOfType("message").path("seq").asLong();
+            }
+            Conditions.await("the histories shrink to their bound", GRACE,
+                    () -> health().path("rooms").path("historyBytes").asLong() <= HISTORY_MEMORY_MAX_BYTES);
+            JsonNode kept = HttpApi.json(HttpApi.get(http("api/rooms/" + room + "/messages?since=0&limit=1000")));
+            JsonNode newest = kept.path("messages").get(kept.path("messages").size() - 1);
+            assertEquals(lastSeq, newest.path("seq").asLong(), "the newest message is kept");
+            assertTrue(kept.path("messages").size() < messages, "older messages left memory: " + kept.path("messages").size());
+            writer.say("the room still works");
+            assertEquals("the room still works", writer.nextOfType("message").path("text").asText());
         }
     }
 

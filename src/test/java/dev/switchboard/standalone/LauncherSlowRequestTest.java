@@ -2,6 +2,7 @@ package dev.switchboard.standalone;
 
 import dev.switchboard.config.Settings;
 import dev.switchboard.config.SettingsSource;
+import dev.switchboard.contract.HttpApi;
 import dev.switchboard.contract.WsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -29,6 +31,7 @@ class LauncherSlowRequestTest {
     private static final Duration HEADER_TIMEOUT = Duration.ofSeconds(1);
     /** How long past the timeout the test waits for the 408: generous, for a loaded machine. */
     private static final Duration GRACE = Duration.ofSeconds(30);
+    private static final Duration GRIZZLY_READ_TIMEOUT = Duration.ofSeconds(30);
     private static final long TRICKLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private StandaloneServer server;
@@ -70,6 +73,24 @@ class LauncherSlowRequestTest {
             webSocket.sendText("an upgraded connection is not a slow request");
             assertEquals("an upgraded connection is not a slow request", webSocket.nextText());
         }
+    }
+
+    /** Grizzly's blocking reads give up after 30 s without a byte; the servlet answers that with 408. */
+    @Test
+    void aBodyThatStopsArrivingIsAnswered408AndNothingIsSaid() throws Exception {
+        URI base = server.baseUri();
+        String body = "{\"from\":\"slow\",\"text\":\"never finished\"}";
+        try (Socket slow = new Socket(base.getHost(), base.getPort())) {
+            slow.setSoTimeout((int) (GRIZZLY_READ_TIMEOUT.plus(GRACE)).toMillis());
+            slow.getOutputStream().write(("POST /api/rooms/slow-body/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                    + body.substring(0, 10)).getBytes(StandardCharsets.US_ASCII));
+            String response = readAll(slow);
+            assertTrue(response.startsWith("HTTP/1.1 408 "), response);
+            assertTrue(response.contains("the request body did not arrive"), response);
+        }
+        HttpResponse<String> history = HttpApi.get(base.resolve("api/rooms/slow-body/messages"));
+        assertEquals("[]", HttpApi.json(history).path("messages").toString(), history.body());
     }
 
     @Test
