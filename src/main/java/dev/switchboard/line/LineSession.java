@@ -79,8 +79,6 @@ final class LineSession implements ReadListener, Member {
                         "lines are limited to " + settings.maxMessageBytes() + " bytes; this one was dropped")));
         registry.add(this);
         webConnection.getOutputStream().setWriteListener(sender);
-        in = webConnection.getInputStream();
-        in.setReadListener(this);
         try {
             room = hub.join(roomName, this, since, Optional.empty());
         } catch (EngineUnavailableException | TooManyRoomsException e) {
@@ -91,6 +89,10 @@ final class LineSession implements ReadListener, Member {
         if (gone.get()) {
             leaveRoom(); // it went while joining: leaving twice is harmless
         }
+        // Lines are read only once the member is in the room: the container may call onDataAvailable on another
+        // thread as soon as it has a listener.
+        in = webConnection.getInputStream();
+        in.setReadListener(this);
         // Grizzly arms read notifications only when isReady() says no; reading now does that, and takes what
         // came with the request. Synchronized, as the container may call in at the same time.
         onDataAvailable();
