@@ -5,6 +5,8 @@ import dev.switchboard.http.HealthServlet;
 import dev.switchboard.http.RoomsServlet;
 import dev.switchboard.http.WebSocketOnlyServlet;
 import dev.switchboard.hub.Flusher;
+import dev.switchboard.auth.Access;
+import dev.switchboard.config.AuthMode;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.RoomLimits;
 import dev.switchboard.hub.RoomEngine;
@@ -43,6 +45,7 @@ public final class Switchboard {
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final Settings settings;
+    private final Access access;
     private final Flusher flusher;
     private final Hub hub;
     private final Connections connections;
@@ -65,6 +68,10 @@ public final class Switchboard {
      */
     public Switchboard(Settings settings, WebSocketWires wires, Supplier<Path> defaultDataDir) {
         this.settings = settings;
+        if (settings.auth().mode() == AuthMode.CONTAINER) {
+            throw new IllegalArgumentException("auth=container is not supported yet; use auth=token (see security.md)");
+        }
+        this.access = new Access(settings.auth());
         RoomEngine engine = Engines.create(settings, defaultDataDir);
         this.flusher = Flusher.perProcessor("switchboard-flusher");
         this.hub = new Hub(new RoomLimits(settings.historySize(), settings.welcomeMembersMax(), settings.maxRooms(),
@@ -73,7 +80,7 @@ public final class Switchboard {
         this.connections = new Connections(settings, wires, flusher, budget);
         this.lineConnections = new LineConnections(connections::runLater, flusher, budget);
         this.handshakeValidator = new HandshakeValidator(
-                new OriginPolicy(settings.allowedOrigins(), settings.requireOrigin()), settings.trustedProxies(),
+                new OriginPolicy(settings.allowedOrigins(), settings.requireOrigin()), access, settings.trustedProxies(),
                 budget::hasRoomFor);
     }
 
@@ -102,16 +109,16 @@ public final class Switchboard {
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         addServlet(context, "health", new HealthServlet(budget::open, hub), "/health");
         addServlet(context, "rooms", new RoomsServlet(hub, MAX_BODY_BYTES, settings.trustedProxies(),
-                settings.publishRatePerSecond(), settings.publishRateBurst()), "/api/rooms", "/api/rooms/*");
+                settings.publishRatePerSecond(), settings.publishRateBurst(), access), "/api/rooms", "/api/rooms/*");
         addServlet(context, "websocket-only", new WebSocketOnlyServlet(), "/chat/*", "/echo", "/inspect");
-        addServlet(context, "line", new LineServlet(hub, settings, lineConnections), "/line/*");
+        addServlet(context, "line", new LineServlet(hub, access, settings, lineConnections), "/line/*");
     }
 
     /**
      * Deploys the endpoints, offering these extensions on {@code /chat} and {@code /echo}, and starts the heartbeat.
      */
     public void deployEndpoints(ServerContainer container, List<Extension> extensions) throws DeploymentException {
-        WebSocketEndpoints.deploy(container, hub, connections, settings, extensions);
+        WebSocketEndpoints.deploy(container, hub, access, connections, settings, extensions);
         connections.start();
     }
 

@@ -22,6 +22,21 @@ public enum Setting {
                     + "members leave then); nodes heartbeat every third of it"),
     NODE_ID("node.id", "",
             "this node's name in a cluster (presence, logs); empty: host name, process id and a random suffix"),
+    AUTH("auth", "open",
+            "who may connect: open (names are claimed, every room is open), token (every connection presents a JWT "
+                    + "that grants rooms; see security.md) or container (the application server's principal; not "
+                    + "supported yet)"),
+    AUTH_SECRET("auth.secret", "",
+            "token mode: the HS256 key, at least 32 bytes; never logged (prefer the environment variable)"),
+    AUTH_PUBLIC_KEY("auth.public.key", "",
+            "token mode: a PEM file with the RS256 (RSA) or ES256 (EC P-256) public key tokens are signed for"),
+    AUTH_AUDIENCE("auth.audience", "", "token mode: the aud a token must carry; empty: any"),
+    AUTH_ISSUER("auth.issuer", "", "token mode: the iss a token must carry; empty: any"),
+    AUTH_EXPIRY_GRACE("auth.expiry.grace", "25s",
+            "token mode: how long a connection outlives its token's exp (time to refresh) before close 4001"),
+    API_KEYS("api.keys", "",
+            "comma-separated keys for server-side callers of the HTTP API (Authorization: Bearer KEY); set, or with "
+                    + "auth=token, publishing and listing rooms need one; never logged"),
     HISTORY_SIZE("history.size", "1000", "messages each room keeps for history and recovery"),
     WELCOME_MEMBERS_MAX("welcome.members.max", "100",
             "most names a welcome lists (the first to arrive); membersTotal says how many are present, and "

@@ -5,6 +5,7 @@ import dev.switchboard.proxy.TrustedProxies;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,6 +21,7 @@ public record Settings(
         String redisUri,
         Duration redisNodeTimeout,
         String nodeId,
+        AuthSettings auth,
         int historySize,
         int welcomeMembersMax,
         int maxRooms,
@@ -61,6 +63,7 @@ public record Settings(
                 reader.redisUri(Setting.REDIS_URI),
                 reader.duration(Setting.REDIS_NODE_TIMEOUT),
                 reader.nodeId(Setting.NODE_ID),
+                reader.auth(),
                 reader.integer(Setting.HISTORY_SIZE, 1, 1_000_000),
                 reader.integer(Setting.WELCOME_MEMBERS_MAX, 0, 1_000_000),
                 reader.integer(Setting.MAX_ROOMS, 1, 100_000_000),
@@ -91,6 +94,30 @@ public record Settings(
                     + "), or every connection would time out between two pings");
         }
         return settings;
+    }
+
+    /**
+     * A duration as settings write them: {@code 500ms}, {@code 25s} (or {@code 25}), {@code 2m}, {@code 1h}.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static Duration parseDuration(String text) {
+        Matcher matcher = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("must be a duration such as 500ms, 25s, 2m or 1h");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        Duration duration = switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("must be longer than zero");
+        }
+        return duration;
     }
 
     /** Parses values and names the setting and its source when one is wrong. */
@@ -160,22 +187,49 @@ public record Settings(
 
         Duration duration(Setting setting) {
             SettingsSource.SourcedValue raw = raw(setting);
-            Matcher matcher = DURATION.matcher(raw.value().toLowerCase(Locale.ROOT));
-            if (!matcher.matches()) {
-                throw invalid(setting, raw, "must be a duration such as 500ms, 25s, 2m or 1h");
+            try {
+                return parseDuration(raw.value());
+            } catch (IllegalArgumentException e) {
+                throw invalid(setting, raw, e.getMessage());
             }
-            long amount = Long.parseLong(matcher.group(1));
-            String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-            Duration duration = switch (unit) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofSeconds(amount);
-            };
-            if (duration.isZero()) {
-                throw invalid(setting, raw, "must be longer than zero");
+        }
+
+        AuthSettings auth() {
+            AuthMode mode = authMode(Setting.AUTH);
+            SettingsSource.SourcedValue secret = raw(Setting.AUTH_SECRET);
+            byte[] secretBytes = secret.value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (secretBytes.length > 0 && secretBytes.length < 32) {
+                // The value is never repeated: it is a secret.
+                throw new InvalidSettingException("setting " + Setting.AUTH_SECRET.key() + " (from "
+                        + secret.origin() + ") must be at least 32 bytes long; it has " + secretBytes.length);
             }
-            return duration;
+            String publicKey = "";
+            SettingsSource.SourcedValue keyFile = raw(Setting.AUTH_PUBLIC_KEY);
+            if (!keyFile.value().isEmpty()) {
+                try {
+                    publicKey = java.nio.file.Files.readString(java.nio.file.Path.of(keyFile.value()));
+                } catch (java.io.IOException | RuntimeException e) {
+                    throw invalid(Setting.AUTH_PUBLIC_KEY, keyFile, "cannot be read: " + e.getMessage());
+                }
+            }
+            if (mode == AuthMode.TOKEN && secretBytes.length == 0 && publicKey.isEmpty()) {
+                throw new InvalidSettingException("auth=token needs " + Setting.AUTH_SECRET.key() + " (at least 32 "
+                        + "bytes) or " + Setting.AUTH_PUBLIC_KEY.key());
+            }
+            List<String> apiKeys = Arrays.stream(raw(Setting.API_KEYS).value().split(",")).map(String::trim)
+                    .filter(key -> !key.isEmpty()).toList();
+            return new AuthSettings(mode, secretBytes, publicKey, text(Setting.AUTH_AUDIENCE),
+                    text(Setting.AUTH_ISSUER), duration(Setting.AUTH_EXPIRY_GRACE), apiKeys);
+        }
+
+        AuthMode authMode(Setting setting) {
+            SettingsSource.SourcedValue raw = raw(setting);
+            for (AuthMode mode : AuthMode.values()) {
+                if (mode.key().equals(raw.value().toLowerCase(Locale.ROOT))) {
+                    return mode;
+                }
+            }
+            throw invalid(setting, raw, "must be open, token or container");
         }
 
         TrustedProxies trustedProxies(Setting setting) {

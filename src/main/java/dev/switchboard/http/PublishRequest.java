@@ -2,6 +2,7 @@ package dev.switchboard.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.switchboard.hub.ChatRules;
 import dev.switchboard.hub.Events;
 
@@ -13,8 +14,11 @@ import java.io.IOException;
  */
 record PublishRequest(String from, String text, String id) {
 
-    /** @throws IllegalArgumentException with a sentence for the 400 answer */
-    static PublishRequest parse(byte[] body) {
+    /**
+     * @param defaultFrom the sender when the body names none (a token's subject), or null when it must name one
+     * @throws IllegalArgumentException with a sentence for the 400 answer
+     */
+    static PublishRequest parse(byte[] body, String defaultFrom) {
         JsonNode json;
         try {
             json = Events.JSON.readTree(body);
@@ -27,6 +31,9 @@ record PublishRequest(String from, String text, String id) {
             throw new IllegalArgumentException("body must be a JSON object {\"from\":NAME,\"text\":TEXT}");
         }
         JsonNode from = json.get("from");
+        if (from == null && defaultFrom != null) {
+            from = TextNode.valueOf(defaultFrom);
+        }
         if (from == null || !from.isTextual() || !ChatRules.isValidName(from.asText())) {
             throw new IllegalArgumentException("from must be a name matching [A-Za-z0-9_-]{1,32}");
         }

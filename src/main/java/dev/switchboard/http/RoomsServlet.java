@@ -1,5 +1,9 @@
 package dev.switchboard.http;
 
+import dev.switchboard.auth.Access;
+import dev.switchboard.auth.AuthenticationException;
+import dev.switchboard.auth.Identity;
+import dev.switchboard.auth.Permission;
 import dev.switchboard.hub.Appended;
 import dev.switchboard.hub.ChatRules;
 import dev.switchboard.hub.EngineUnavailableException;
@@ -52,14 +56,17 @@ public final class RoomsServlet extends JsonServlet {
     private final int maxBodyBytes;
     private final TrustedProxies proxies;
     private final AddressRateLimit publishRate;
+    private final Access access;
 
     /**
      * @param proxies         whose forwarding headers say who the client is
      * @param publishRate     publishes per second one client address may make, on average
      * @param publishBurst    publishes one client address may make in a burst
      */
-    public RoomsServlet(Hub hub, int maxBodyBytes, TrustedProxies proxies, double publishRate, int publishBurst) {
+    public RoomsServlet(Hub hub, int maxBodyBytes, TrustedProxies proxies, double publishRate, int publishBurst,
+            Access access) {
         this.hub = hub;
+        this.access = access;
         this.maxBodyBytes = maxBodyBytes;
         this.proxies = proxies;
         this.publishRate = new AddressRateLimit(publishRate, publishBurst, MAX_RATE_LIMITED_ADDRESSES);
@@ -76,8 +83,20 @@ public final class RoomsServlet extends JsonServlet {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Identity caller;
+        try {
+            caller = access.call(request::getHeader, request::getParameter);
+        } catch (AuthenticationException e) {
+            refuse(response, e);
+            return;
+        }
         String path = request.getPathInfo();
         if (path == null || path.equals("/")) {
+            if (access.apiKeysRequired() && !caller.apiKey()) {
+                refuse(response, new AuthenticationException(caller.name() == null ? 401 : 403,
+                        "listing rooms needs an API key"));
+                return;
+            }
             JsonResponses.sendObject(response, 200, hub.summaries());
             return;
         }
@@ -91,13 +110,35 @@ public final class RoomsServlet extends JsonServlet {
             JsonResponses.error(response, 400, "room must match [a-z0-9_-]{1,64}");
             return;
         }
+        boolean publishing = request.getMethod().equals("POST");
+        Permission needed = resource.group(2).equals("members") ? Permission.PRES
+                : publishing ? Permission.PUB : Permission.HIST;
+        if (publishing && access.apiKeysRequired() && !caller.apiKey() && caller.name() == null) {
+            refuse(response, new AuthenticationException(401, "publishing needs an API key"));
+            return;
+        }
+        if (!caller.allows(room, needed)) {
+            refuse(response, new AuthenticationException(403, "not allowed to " + switch (needed) {
+                case PRES -> "see who is in room ";
+                case PUB -> "publish to room ";
+                default -> "read the history of room ";
+            } + room));
+            return;
+        }
         if (resource.group(2).equals("members")) {
             members(room, response);
-        } else if (request.getMethod().equals("POST")) {
-            publish(room, request, response);
+        } else if (publishing) {
+            publish(room, caller, request, response);
         } else {
             history(room, request, response);
         }
+    }
+
+    private static void refuse(HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (e.status() == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        JsonResponses.error(response, e.status(), e.getMessage());
     }
 
     private static Matcher resource(HttpServletRequest request) {
@@ -130,7 +171,8 @@ public final class RoomsServlet extends JsonServlet {
         JsonResponses.send(response, 200, page.toJson());
     }
 
-    private void publish(String room, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void publish(String room, Identity caller, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         OptionalLong wait = publishRate.tryTake(proxies.resolve(request).address(), System.nanoTime());
         if (wait.isPresent()) {
             response.setHeader("Retry-After", String.valueOf(wait.getAsLong()));
@@ -153,9 +195,14 @@ public final class RoomsServlet extends JsonServlet {
         }
         PublishRequest publish;
         try {
-            publish = PublishRequest.parse(body);
+            publish = PublishRequest.parse(body, caller.apiKey() ? null : caller.name());
         } catch (IllegalArgumentException e) {
             JsonResponses.error(response, 400, e.getMessage());
+            return;
+        }
+        if (!caller.apiKey() && caller.name() != null && !caller.name().equals(publish.from())) {
+            refuse(response, new AuthenticationException(403, "only an API key may publish as someone else; this "
+                    + "token publishes as " + caller.name()));
             return;
         }
         String id = publish.id();

@@ -49,6 +49,11 @@ public final class ChatRules {
         return Optional.empty();
     }
 
+    /** As {@link #checkAddress}, with the name optional (a token names the member). */
+    public static Optional<String> checkAddressNameOptional(String room, String name) {
+        return name == null && isValidRoom(room) ? Optional.empty() : checkAddress(room, name);
+    }
+
     /** Why a {@code since} parameter is refused (absent is fine), or empty when it is a seq. */
     public static Optional<String> checkSince(String since) {
         if (since == null || since.matches("\\d{1,18}")) {

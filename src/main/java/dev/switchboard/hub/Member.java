@@ -16,6 +16,11 @@ public interface Member {
     /** Queues one event for this connection. Must not block. */
     void deliver(Event event);
 
+    /** Whether it may see who is in the room: the welcome's member list, join and leave events. */
+    default boolean seesPresence() {
+        return true;
+    }
+
     /**
      * Queues history the member asked for on joining. It is already held by the room, so a transport may let it
      * exceed the usual queue bounds, which then apply to what comes after.

@@ -76,15 +76,15 @@ public final class Room implements RoomFeed {
                 if (newName) {
                     presenceChanged();
                 }
-                member.deliver(Events.welcome(name, member.name(), presentNames(), welcomeMembersMax, lastSeq,
-                        epoch));
+                member.deliver(Events.welcome(name, member.name(),
+                        member.seesPresence() ? presentNames() : List.of(), welcomeMembersMax, lastSeq, epoch));
                 if (since.isPresent()) {
                     replay(member, Math.max(since.getAsLong(), 0), sinceEpoch);
                 }
                 if (newToRoom) {
                     Event join = Events.join(name, member.name(), memberCount());
                     forEachMember(other -> {
-                        if (other != member) {
+                        if (other != member && other.seesPresence()) {
                             other.deliver(join);
                         }
                     });
@@ -123,7 +123,11 @@ public final class Room implements RoomFeed {
                         return;
                     }
                     Event leave = Events.leave(name, member.name(), memberCount());
-                    forEachMember(other -> other.deliver(leave));
+                    forEachMember(other -> {
+                        if (other.seesPresence()) {
+                            other.deliver(leave);
+                        }
+                    });
                 }
             }
         }
@@ -200,7 +204,11 @@ public final class Room implements RoomFeed {
     public void presence(List<Event> events) {
         try (Flusher.Deferral writesAfterUnlock = Flusher.defer()) {
             synchronized (this) {
-                events.forEach(event -> forEachMember(member -> member.deliver(event)));
+                events.forEach(event -> forEachMember(member -> {
+                    if (member.seesPresence()) {
+                        member.deliver(event);
+                    }
+                }));
             }
         }
     }

@@ -4,6 +4,9 @@ import dev.switchboard.config.Settings;
 import dev.switchboard.hub.ChatRules;
 import dev.switchboard.hub.EngineUnavailableException;
 import dev.switchboard.hub.Hub;
+import dev.switchboard.auth.Access;
+import dev.switchboard.auth.AuthenticationException;
+import dev.switchboard.auth.Identity;
 import dev.switchboard.hub.TooManyRoomsException;
 import dev.switchboard.upgrade.UpgradeTokens;
 import jakarta.servlet.ServletException;
@@ -26,9 +29,11 @@ public final class LineServlet extends HttpServlet {
     private final transient Hub hub;
     private final transient Settings settings;
     private final transient LineConnections connections;
+    private final transient Access access;
 
-    public LineServlet(Hub hub, Settings settings, LineConnections connections) {
+    public LineServlet(Hub hub, Access access, Settings settings, LineConnections connections) {
         this.hub = hub;
+        this.access = access;
         this.settings = settings;
         this.connections = connections;
     }
@@ -46,10 +51,22 @@ public final class LineServlet extends HttpServlet {
         String path = request.getPathInfo();
         String room = path == null ? null : path.substring(1);
         String since = request.getParameter("since");
-        Optional<String> bad = ChatRules.checkAddress(room, request.getParameter("name"))
+        String name = request.getParameter("name");
+        Optional<String> bad = (access.requiresToken() ? ChatRules.checkAddressNameOptional(room, name)
+                : ChatRules.checkAddress(room, name))
                 .or(() -> ChatRules.checkSince(since));
         if (bad.isPresent()) {
             refuse(response, 400, bad.get(), false);
+            return;
+        }
+        Identity identity;
+        try {
+            identity = access.connect(request::getHeader, request::getParameter, room, name);
+        } catch (AuthenticationException e) {
+            if (e.status() == 401) {
+                response.setHeader("WWW-Authenticate", "Bearer");
+            }
+            refuse(response, e.status(), e.getMessage(), false);
             return;
         }
         try {
@@ -70,7 +87,7 @@ public final class LineServlet extends HttpServlet {
         }
         try {
             LineUpgradeHandler handler = request.upgrade(LineUpgradeHandler.class);
-            handler.attach(new LineSession(hub, room, request.getParameter("name"), address,
+            handler.attach(new LineSession(hub, room, identity, address,
                     since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)), settings,
                     connections));
         } catch (IOException | RuntimeException e) {

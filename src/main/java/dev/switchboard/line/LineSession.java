@@ -8,6 +8,8 @@ import dev.switchboard.hub.Member;
 import dev.switchboard.hub.OutboundQueue;
 import dev.switchboard.hub.Problem;
 import dev.switchboard.hub.QueueLimits;
+import dev.switchboard.auth.Identity;
+import dev.switchboard.auth.Permission;
 import dev.switchboard.hub.EngineUnavailableException;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.Room;
@@ -41,6 +43,7 @@ final class LineSession implements ReadListener, Member {
     private final String roomName;
     private volatile Room room;
     private final String name;
+    private final Identity identity;
     private final String remoteAddress;
     private final OptionalLong since;
     private final Settings settings;
@@ -55,11 +58,12 @@ final class LineSession implements ReadListener, Member {
     private OutboundQueue<String> outbound;
     private LineDecoder decoder;
 
-    LineSession(Hub hub, String roomName, String name, String remoteAddress, OptionalLong since, Settings settings,
+    LineSession(Hub hub, String roomName, Identity identity, String remoteAddress, OptionalLong since, Settings settings,
                 LineConnections registry) {
         this.hub = hub;
         this.roomName = roomName;
-        this.name = name;
+        this.identity = identity;
+        this.name = identity.name();
         this.remoteAddress = remoteAddress;
         this.since = since;
         this.settings = settings;
@@ -79,12 +83,16 @@ final class LineSession implements ReadListener, Member {
                         "lines are limited to " + settings.maxMessageBytes() + " bytes; this one was dropped")));
         registry.add(this);
         webConnection.getOutputStream().setWriteListener(sender);
+        boolean replayRefused = since.isPresent() && !identity.allows(roomName, Permission.HIST);
         try {
-            room = hub.join(roomName, this, since, Optional.empty());
+            room = hub.join(roomName, this, replayRefused ? OptionalLong.empty() : since, Optional.empty());
         } catch (EngineUnavailableException | TooManyRoomsException e) {
             writeLine(LineFormat.error("unavailable", e.getMessage()));
             outbound.closeAfterFlush(this::closeNow);
             return;
+        }
+        if (replayRefused) {
+            writeLine(LineFormat.error("forbidden", "your token does not let you read this room's history"));
         }
         if (gone.get()) {
             leaveRoom(); // it went while joining: leaving twice is harmless
@@ -101,6 +109,11 @@ final class LineSession implements ReadListener, Member {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public boolean seesPresence() {
+        return identity.allows(roomName, Permission.PRES);
     }
 
     /** The address its place in the node's connection limits is counted under. */
@@ -160,6 +173,10 @@ final class LineSession implements ReadListener, Member {
             return;
         }
         rateLimitedInARow = 0;
+        if (!identity.allows(room.name(), Permission.PUB)) {
+            writeLine(LineFormat.error("forbidden", "your token does not let you say anything in this room"));
+            return;
+        }
         try {
             lastPublish = room.publish(name, line, null);
             lastPublish.whenComplete((appended, failure) -> {

@@ -1,5 +1,6 @@
 package dev.switchboard.standalone;
 
+import dev.switchboard.config.AuthMode;
 import dev.switchboard.config.InvalidSettingException;
 import dev.switchboard.config.Setting;
 import dev.switchboard.config.Settings;
@@ -27,7 +28,8 @@ import java.util.concurrent.CountDownLatch;
         description = "Serves Switchboard's chat, HTTP API and web page on one port (HTTP and WebSocket).",
         footer = {"", "Settings (see src/docs/configuration.md) also come from system properties",
                 "switchboard.NAME and environment variables SWITCHBOARD_NAME; --set wins."},
-        sortOptions = false)
+        sortOptions = false,
+        subcommands = TokenCommand.class)
 public final class Launcher implements Callable<Integer> {
 
     @Spec
@@ -77,6 +79,10 @@ public final class Launcher implements Callable<Integer> {
         }
     }
 
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         Settings loaded;
@@ -85,9 +91,21 @@ public final class Launcher implements Callable<Integer> {
         } catch (InvalidSettingException e) {
             throw new ParameterException(spec.commandLine(), "Invalid setting: " + e.getMessage());
         }
+        if (loaded.auth().mode() == AuthMode.CONTAINER) {
+            System.err.println("switchboard: auth=container needs an application server's security; the launcher "
+                    + "has none: use auth=token (see src/docs/security.md)");
+            return 2;
+        }
+        if (loaded.auth().mode() == AuthMode.OPEN && !isLoopback(host)) {
+            System.err.println("switchboard: WARNING: auth=open on " + host + ": anyone who reaches this port can "
+                    + "use any name and read every room; set auth=token (see src/docs/security.md)");
+        }
         StandaloneServer server;
         try {
             server = StandaloneServer.start(host, port, loaded);
+        } catch (IllegalArgumentException e) {
+            System.err.println("switchboard: " + e.getMessage());
+            return 2;
         } catch (StoreException e) {
             System.err.println("switchboard: cannot start the embedded engine: " + e.getMessage());
             return 1;

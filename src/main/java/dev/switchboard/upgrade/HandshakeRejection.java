@@ -1,5 +1,7 @@
 package dev.switchboard.upgrade;
 
+import dev.switchboard.auth.AuthenticationException;
+
 import java.util.Map;
 
 /**
@@ -22,6 +24,16 @@ public record HandshakeRejection(int status, String reasonPhrase, Map<String, St
 
     static HandshakeRejection unavailable(String message) {
         return new HandshakeRejection(503, "Service Unavailable", Map.of("Retry-After", "5"), message);
+    }
+
+    /** An authentication refusal: 401 (with {@code WWW-Authenticate: Bearer}), 403 or 400. */
+    static HandshakeRejection refused(AuthenticationException e) {
+        return switch (e.status()) {
+            case 401 -> new HandshakeRejection(401, "Unauthorized", Map.of("WWW-Authenticate", "Bearer"),
+                    e.getMessage());
+            case 403 -> forbidden(e.getMessage());
+            default -> badRequest(e.getMessage());
+        };
     }
 
     /** The body as sent: the message and a line break. */

@@ -1,5 +1,7 @@
 package dev.switchboard.upgrade;
 
+import dev.switchboard.auth.Access;
+import dev.switchboard.auth.AuthenticationException;
 import dev.switchboard.hub.ChatRules;
 import dev.switchboard.limits.OriginPolicy;
 import dev.switchboard.proxy.ClientAddress;
@@ -25,6 +27,7 @@ public final class HandshakeValidator {
     private static final String CHAT_PREFIX = "/chat/";
 
     private final OriginPolicy origins;
+    private final Access access;
     private final TrustedProxies proxies;
     private final Predicate<String> hasRoomForAddress;
 
@@ -33,8 +36,10 @@ public final class HandshakeValidator {
      * @param proxies           whose forwarding headers say who the client is
      * @param hasRoomForAddress whether one more connection from this client address is within the limits
      */
-    public HandshakeValidator(OriginPolicy origins, TrustedProxies proxies, Predicate<String> hasRoomForAddress) {
+    public HandshakeValidator(OriginPolicy origins, Access access, TrustedProxies proxies,
+            Predicate<String> hasRoomForAddress) {
         this.origins = origins;
+        this.access = access;
         this.proxies = proxies;
         this.hasRoomForAddress = hasRoomForAddress;
     }
@@ -60,6 +65,7 @@ public final class HandshakeValidator {
                 .or(() -> origins.refusal(request.header("Origin"), request.header("Host"),
                         "https".equals(client.scheme())).map(HandshakeRejection::forbidden))
                 .or(() -> checkChatParameters(request))
+                .or(() -> checkAccess(request))
                 .or(() -> hasRoomForAddress.test(client.address()) ? Optional.empty()
                         : Optional.of(HandshakeRejection.unavailable("too many WebSocket connections; try later")));
     }
@@ -84,15 +90,32 @@ public final class HandshakeValidator {
         return Optional.empty();
     }
 
-    private static Optional<HandshakeRejection> checkChatParameters(UpgradeRequest request) {
+    private Optional<HandshakeRejection> checkChatParameters(UpgradeRequest request) {
         String path = request.path();
         if (!path.startsWith(CHAT_PREFIX)) {
             return Optional.empty();
         }
         String room = path.substring(CHAT_PREFIX.length());
-        return ChatRules.checkAddress(room, request.queryParameter("name"))
+        String name = request.queryParameter("name");
+        return (access.requiresToken() ? ChatRules.checkAddressNameOptional(room, name)
+                : ChatRules.checkAddress(room, name))
                 .or(() -> ChatRules.checkSince(request.queryParameter("since")))
                 .map(HandshakeRejection::badRequest);
+    }
+
+    /** Who may join the room: refused before the upgrade, so no room is created for a stranger. */
+    private Optional<HandshakeRejection> checkAccess(UpgradeRequest request) {
+        String path = request.path();
+        if (!path.startsWith(CHAT_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            access.connect(request::header, request::queryParameter, path.substring(CHAT_PREFIX.length()),
+                    request.queryParameter("name"));
+            return Optional.empty();
+        } catch (AuthenticationException e) {
+            return Optional.of(HandshakeRejection.refused(e));
+        }
     }
 
     private static boolean isValidKey(String key) {

@@ -1,5 +1,10 @@
 package dev.switchboard.websocket;
 
+import dev.switchboard.auth.Access;
+import dev.switchboard.auth.AuthenticationException;
+import dev.switchboard.auth.Credentials;
+import dev.switchboard.auth.Identity;
+import dev.switchboard.auth.Permission;
 import dev.switchboard.config.Settings;
 import dev.switchboard.hub.Appended;
 import dev.switchboard.hub.ChatRules;
@@ -17,10 +22,15 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
+import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -38,8 +48,14 @@ public final class ChatEndpoint extends Endpoint {
     private static final Problem RATE_LIMITED = new Problem("rate-limited",
             "you are sending faster than this room allows; this message was dropped");
     private static final Problem BINARY = new Problem("binary-unsupported", "send JSON commands as text frames");
+    private static final Problem NOT_PUBLISHER = new Problem("forbidden", "your token does not let you say anything "
+            + "in this room");
+    private static final Problem NO_HISTORY = new Problem("forbidden", "your token does not let you read this room's "
+            + "history; no messages from before you joined are sent");
 
     private final Hub hub;
+    private final Access access;
+    private Identity identity;
     private final Connections connections;
     private final Settings settings;
     private Connection connection;
@@ -50,8 +66,9 @@ public final class ChatEndpoint extends Endpoint {
     /** The latest append this connection asked for; the engine completes them in order. */
     private CompletableFuture<Appended> lastPublish = CompletableFuture.completedFuture(null);
 
-    ChatEndpoint(Hub hub, Connections connections, Settings settings) {
+    ChatEndpoint(Hub hub, Access access, Connections connections, Settings settings) {
         this.hub = hub;
+        this.access = access;
         this.connections = connections;
         this.settings = settings;
     }
@@ -60,11 +77,21 @@ public final class ChatEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         String roomName = session.getPathParameters().get("room");
         String name = firstValue(session, "name");
-        Optional<String> badAddress = ChatRules.checkAddress(roomName, name)
+        Optional<String> badAddress = (access.requiresToken() ? ChatRules.checkAddressNameOptional(roomName, name)
+                : ChatRules.checkAddress(roomName, name))
                 .or(() -> ChatRules.checkSince(firstValue(session, "since")))
                 .or(() -> ChatRules.checkEpoch(firstValue(session, "epoch")));
         if (badAddress.isPresent()) {
             CloseReasons.close(session, CloseReason.CloseCodes.VIOLATED_POLICY, badAddress.get());
+            return;
+        }
+        identity = (Identity) session.getUserProperties().get(Configurator.IDENTITY);
+        if (identity == null) {
+            identity = access.requiresToken() ? null : Identity.open(name);
+        }
+        if (identity == null) {
+            // Our handshake check admitted it, and then the token did not pass here (it expired in between).
+            CloseReasons.close(session, CloseReason.CloseCodes.getCloseCode(4001), "token expired");
             return;
         }
         connection = connections.openOrRefuse(session);
@@ -74,7 +101,8 @@ public final class ChatEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
         session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
         rate = new TokenBucket(settings.ratePerSecond(), settings.rateBurst(), System.nanoTime());
-        member = new SessionMember(name, connection.outbound());
+        member = new SessionMember(identity.name(), connection.outbound(),
+                identity.allows(roomName, Permission.PRES));
         connection.onGone(this::leaveRoom);
         MessageSizeLimit limit = new MessageSizeLimit(settings.maxMessageBytes());
         StringBuilder text = new StringBuilder();
@@ -101,9 +129,10 @@ public final class ChatEndpoint extends Endpoint {
         });
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.heard());
         String since = firstValue(session, "since");
+        boolean replayRefused = since != null && !identity.allows(roomName, Permission.HIST);
         try {
             room = hub.join(roomName, member,
-                    since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)),
+                    since == null || replayRefused ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)),
                     Optional.ofNullable(firstValue(session, "epoch")));
         } catch (EngineUnavailableException e) {
             connection.closeAfterFlush(CloseReason.CloseCodes.TRY_AGAIN_LATER, "unavailable: the engine is down",
@@ -113,6 +142,9 @@ public final class ChatEndpoint extends Endpoint {
             connection.closeAfterFlush(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many rooms",
                     settings.shutdownGrace());
             return;
+        }
+        if (replayRefused) {
+            member.deliver(Events.error(NO_HISTORY));
         }
         if (connection.isGone()) {
             leaveRoom(); // it went while joining, maybe before the room was known: leaving twice is harmless
@@ -153,6 +185,10 @@ public final class ChatEndpoint extends Endpoint {
             member.deliver(Events.error(malformed));
             return;
         }
+        if (!identity.allows(room.name(), Permission.PUB)) {
+            member.deliver(Events.error(NOT_PUBLISHER, id));
+            return;
+        }
         try {
             lastPublish = room.publish(member.name(), say.text(), id);
             lastPublish.whenComplete((appended, failure) -> acknowledge(appended, failure, id));
@@ -174,6 +210,49 @@ public final class ChatEndpoint extends Endpoint {
     public void onClose(Session session, CloseReason closeReason) {
         if (connection != null) {
             connection.closed();
+        }
+    }
+
+    /**
+     * Builds the endpoint, answers the subprotocol {@value Credentials#SUBPROTOCOL} (never the token a browser
+     * offered next to it), and keeps the identity our handshake check admitted.
+     */
+    static final class Configurator extends EndpointFactory {
+
+        static final String IDENTITY = "switchboard.identity";
+        private final Access access;
+
+        Configurator(Hub hub, Access access, Connections connections, Settings settings) {
+            super(() -> new ChatEndpoint(hub, access, connections, settings));
+            this.access = access;
+        }
+
+        @Override
+        public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+            super.modifyHandshake(config, request, response);
+            if (!access.requiresToken()) {
+                return;
+            }
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.putAll(request.getHeaders());
+            String path = request.getRequestURI().getPath();
+            String room = path.substring(path.lastIndexOf('/') + 1);
+            try {
+                config.getUserProperties().put(IDENTITY, access.connect(
+                        header -> join(headers.get(header)), parameter -> first(request.getParameterMap(), parameter),
+                        room, first(request.getParameterMap(), "name")));
+            } catch (AuthenticationException e) {
+                config.getUserProperties().remove(IDENTITY);
+            }
+        }
+
+        private static String join(List<String> values) {
+            return values == null || values.isEmpty() ? null : String.join(",", values);
+        }
+
+        private static String first(Map<String, List<String>> parameters, String name) {
+            List<String> values = parameters.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
         }
     }
 

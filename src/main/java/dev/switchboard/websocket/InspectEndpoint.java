@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.Event;
 import dev.switchboard.hub.Events;
+import dev.switchboard.auth.Credentials;
 import dev.switchboard.upgrade.PeerPorts;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +31,7 @@ import java.util.Map;
 public final class InspectEndpoint extends Endpoint {
 
     public static final String PATH = PeerPorts.INSPECT_PATH;
+    static final String REDACTED = "[redacted]";
     static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final String REPORT = InspectEndpoint.class.getName() + ".report";
 
@@ -71,6 +74,21 @@ public final class InspectEndpoint extends Endpoint {
         }
     }
 
+    /** Credentials are never shown: the report reaches page scripts. */
+    private static String redacted(String name, List<String> values) {
+        if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Cookie")
+                || name.equalsIgnoreCase("Proxy-Authorization")) {
+            return REDACTED;
+        }
+        if (name.equalsIgnoreCase(HandshakeRequest.SEC_WEBSOCKET_PROTOCOL)) {
+            return String.join(", ", values.stream().flatMap(value -> Arrays.stream(value.split(",")))
+                    .map(String::trim)
+                    .map(protocol -> Credentials.isBearerSubprotocol(protocol) ? "bearer." + REDACTED : protocol)
+                    .toList());
+        }
+        return String.join(", ", values);
+    }
+
     static String report(HandshakeRequest request, HandshakeResponse response) {
         ObjectNode event = Events.JSON.createObjectNode().put("type", "handshake");
         String uri = request.getRequestURI().getRawPath()
@@ -90,7 +108,7 @@ public final class InspectEndpoint extends Endpoint {
             } else if (header.getKey().equalsIgnoreCase(PeerPorts.CLIENT_ADDRESS_HEADER)) {
                 client = value;
             } else {
-                requestHeaders.addArray().add(header.getKey()).add(value);
+                requestHeaders.addArray().add(header.getKey()).add(redacted(header.getKey(), header.getValue()));
                 if (header.getKey().equalsIgnoreCase(HandshakeRequest.SEC_WEBSOCKET_KEY)) {
                     key = value;
                 }

@@ -11,10 +11,17 @@ final class SessionMember implements Member {
 
     private final String name;
     private final OutboundQueue<Object> outbound;
+    private final boolean seesPresence;
 
-    SessionMember(String name, OutboundQueue<Object> outbound) {
+    SessionMember(String name, OutboundQueue<Object> outbound, boolean seesPresence) {
         this.name = name;
         this.outbound = outbound;
+        this.seesPresence = seesPresence;
+    }
+
+    @Override
+    public boolean seesPresence() {
+        return seesPresence;
     }
 
     @Override

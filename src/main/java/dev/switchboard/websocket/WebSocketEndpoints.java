@@ -1,5 +1,7 @@
 package dev.switchboard.websocket;
 
+import dev.switchboard.auth.Access;
+import dev.switchboard.auth.Credentials;
 import dev.switchboard.config.Settings;
 import dev.switchboard.hub.Hub;
 import jakarta.websocket.DeploymentException;
@@ -24,10 +26,11 @@ public final class WebSocketEndpoints {
      * @param extensions WebSocket extensions offered on {@code /chat} and {@code /echo} (the launcher's
      *                   permessage-deflate when it is switched on), or none
      */
-    public static void deploy(ServerContainer container, Hub hub, Connections connections, Settings settings,
-                              List<Extension> extensions) throws DeploymentException {
+    public static void deploy(ServerContainer container, Hub hub, Access access, Connections connections,
+                              Settings settings, List<Extension> extensions) throws DeploymentException {
         container.addEndpoint(ServerEndpointConfig.Builder.create(ChatEndpoint.class, ChatEndpoint.PATH)
-                .configurator(new EndpointFactory(() -> new ChatEndpoint(hub, connections, settings)))
+                .configurator(new ChatEndpoint.Configurator(hub, access, connections, settings))
+                .subprotocols(List.of(Credentials.SUBPROTOCOL))
                 .extensions(extensions)
                 .build());
         container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, EchoEndpoint.PATH)

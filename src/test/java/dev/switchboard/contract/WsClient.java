@@ -59,6 +59,24 @@ public final class WsClient implements AutoCloseable {
         return client;
     }
 
+    /** Connects as a browser with a token does: subprotocols {@code switchboard.v1} and {@code bearer.TOKEN}. */
+    public static WsClient connectWithToken(URI uri, String token) {
+        WsClient client = new WsClient();
+        try {
+            client.socket = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT)
+                    .subprotocols("switchboard.v1", "bearer." + token)
+                    .buildAsync(uri, client.new Listener()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot connect to " + uri, e);
+        }
+        return client;
+    }
+
+    /** The subprotocol the server chose, empty when none. */
+    public String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
     WebSocket socket() {
         return socket;
     }

@@ -4,6 +4,7 @@ import dev.switchboard.config.Settings;
 import dev.switchboard.config.SettingsSource;
 import dev.switchboard.contract.ResourceLimitsContract;
 import dev.switchboard.contract.ServerUnderTest;
+import dev.switchboard.contract.TokenAuthContract;
 import dev.switchboard.redis.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,8 @@ import java.util.Map;
 /**
  * The launcher, started in-process on a free port for each test class, with the test run's settings. Its engine
  * is the default (embedded, in a fresh directory of its own) unless the class says otherwise with {@link Engine};
- * for {@code redis}, a {@code redis-server} of its own. A {@link ResourceLimitsContract} gets that contract's settings.
+ * for {@code redis}, a {@code redis-server} of its own. A {@link ResourceLimitsContract} or
+ * {@link TokenAuthContract} gets that contract's settings.
  */
 abstract class InProcessLauncher implements ServerUnderTest {
 
@@ -48,6 +50,9 @@ abstract class InProcessLauncher implements ServerUnderTest {
         }
         if (test.getTestClass().filter(ResourceLimitsContract.class::isAssignableFrom).isPresent()) {
             flags.putAll(ResourceLimitsContract.SETTINGS);
+        }
+        if (test.getTestClass().filter(TokenAuthContract.class::isAssignableFrom).isPresent()) {
+            flags.putAll(TokenAuthContract.SETTINGS);
         }
         if (engine != null && engine.value().equals("redis")) {
             redis = RedisServer.start();

@@ -1,0 +1,109 @@
+package dev.switchboard.auth;
+
+import dev.switchboard.config.AuthMode;
+import dev.switchboard.config.AuthSettings;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Who may connect and call, the one place every transport asks ({@code auth}, {@code api.keys}): the handshake check
+ * of both runtimes, the chat endpoint, the line servlet and the HTTP API. In {@code open} mode a claimed name may do
+ * anything (and the HTTP API is open unless API keys are set); in {@code token} mode a connection needs a token that
+ * grants {@code sub} on its room, and the HTTP API a token or an API key.
+ */
+public final class Access {
+
+    private final AuthMode mode;
+    private final TokenVerifier tokens;
+    private final List<byte[]> apiKeys;
+
+    /** @throws IllegalArgumentException when {@code auth=token} has no usable key */
+    public Access(AuthSettings settings) {
+        this.mode = settings.mode();
+        this.tokens = mode == AuthMode.TOKEN ? new TokenVerifier(settings) : null;
+        this.apiKeys = settings.apiKeys().stream().map(key -> key.getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
+    public AuthMode mode() {
+        return mode;
+    }
+
+    /** Whether connections must carry a token (so {@code ?name=} may be left out). */
+    public boolean requiresToken() {
+        return mode == AuthMode.TOKEN;
+    }
+
+    /**
+     * Who opens a WebSocket or line connection to a room.
+     *
+     * @param header      a request header's values joined with commas, or null
+     * @param query       a query parameter's first value, or null
+     * @param claimedName {@code ?name=}, or null
+     * @throws AuthenticationException 401 without a valid token, 403 when the token does not grant the room or
+     *                                 names someone else, 400 for a token in the URL
+     */
+    public Identity connect(Function<String, String> header, Function<String, String> query, String room,
+            String claimedName) {
+        if (mode != AuthMode.TOKEN) {
+            return Identity.open(claimedName);
+        }
+        String token = Credentials.bearer(header, query)
+                .orElseThrow(() -> new AuthenticationException(401, "a token is required: send the subprotocol "
+                        + "bearer.<token> or Authorization: Bearer <token>"));
+        Identity identity = tokens.verify(token);
+        if (claimedName != null && !claimedName.equals(identity.name())) {
+            throw new AuthenticationException(403, "name " + claimedName + " is not the token's subject");
+        }
+        if (!identity.allows(room, Permission.SUB)) {
+            throw new AuthenticationException(403, "the token does not grant room " + room);
+        }
+        return identity;
+    }
+
+    /** A refreshed token for a live connection: verified, and the same subject. */
+    public Identity refresh(String token, String name) {
+        Identity identity = tokens.verify(token);
+        if (!identity.name().equals(name)) {
+            throw new AuthenticationException(403, "a refreshed token must name the same subject");
+        }
+        return identity;
+    }
+
+    /**
+     * Who calls the HTTP API: an API key, a user token ({@code token} mode), or, in {@code open} mode, anybody.
+     *
+     * @throws AuthenticationException 401 for missing or bad credentials where they are needed
+     */
+    public Identity call(Function<String, String> header, Function<String, String> query) {
+        Optional<String> bearer = Credentials.bearer(header, query);
+        if (bearer.isPresent() && isApiKey(bearer.get())) {
+            return Identity.forApiKey();
+        }
+        if (mode == AuthMode.TOKEN) {
+            return tokens.verify(bearer.orElseThrow(() -> new AuthenticationException(401,
+                    "the HTTP API needs Authorization: Bearer <API key or token>")));
+        }
+        if (bearer.isPresent()) {
+            throw new AuthenticationException(401, "unknown API key");
+        }
+        return apiKeys.isEmpty() ? Identity.forApiKey() : Identity.open(null);
+    }
+
+    /** Whether publishing over HTTP and listing rooms need an API key (they do once keys are set, or with tokens). */
+    public boolean apiKeysRequired() {
+        return mode == AuthMode.TOKEN || !apiKeys.isEmpty();
+    }
+
+    private boolean isApiKey(String candidate) {
+        byte[] bytes = candidate.getBytes(StandardCharsets.UTF_8);
+        boolean match = false;
+        for (byte[] key : apiKeys) {
+            match |= MessageDigest.isEqual(key, bytes); // constant time per key; every key is compared
+        }
+        return match;
+    }
+}

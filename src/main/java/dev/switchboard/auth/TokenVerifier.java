@@ -1,0 +1,140 @@
+package dev.switchboard.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.proc.SingleKeyJWSKeySelector;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.switchboard.config.AuthSettings;
+import dev.switchboard.hub.ChatRules;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.security.Key;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Verifies connection tokens (JWT) with nimbus-jose-jwt: one pinned algorithm (HS256 with {@code auth.secret}, or
+ * RS256 / ES256 with the key in {@code auth.public.key}), so neither {@code alg: none} nor a switch between HMAC and
+ * public-key algorithms gets through; {@code sub} and {@code exp} required; {@code aud} and {@code iss} checked when
+ * set; {@value #CLOCK_SKEW_SECONDS} s of clock skew allowed.
+ */
+public final class TokenVerifier {
+
+    static final int CLOCK_SKEW_SECONDS = 30;
+    /** The smallest HS256 secret: RFC 7518 §3.2 asks for a key as long as the hash. */
+    public static final int MIN_SECRET_BYTES = 32;
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    /**
+     * @throws IllegalArgumentException when the settings name no usable key (the message says which setting)
+     */
+    public TokenVerifier(AuthSettings settings) {
+        JWSAlgorithm algorithm;
+        Key key;
+        if (!settings.publicKeyPem().isEmpty()) {
+            JWK jwk;
+            try {
+                jwk = JWK.parseFromPEMEncodedObjects(settings.publicKeyPem());
+            } catch (JOSEException e) {
+                throw new IllegalArgumentException("auth.public.key holds no PEM public key: " + e.getMessage());
+            }
+            try {
+                if (jwk instanceof RSAKey rsa) {
+                    algorithm = JWSAlgorithm.RS256;
+                    key = rsa.toRSAPublicKey();
+                } else if (jwk instanceof ECKey ec) {
+                    algorithm = JWSAlgorithm.ES256;
+                    key = ec.toECPublicKey();
+                } else {
+                    throw new IllegalArgumentException("auth.public.key must be an RSA or EC (P-256) public key");
+                }
+            } catch (JOSEException e) {
+                throw new IllegalArgumentException("auth.public.key cannot be used: " + e.getMessage());
+            }
+        } else if (settings.secret().length >= MIN_SECRET_BYTES) {
+            algorithm = JWSAlgorithm.HS256;
+            key = new SecretKeySpec(settings.secret(), "HmacSHA256");
+        } else {
+            throw new IllegalArgumentException("auth=token needs auth.secret (at least " + MIN_SECRET_BYTES
+                    + " bytes) or auth.public.key");
+        }
+        processor.setJWSKeySelector(new SingleKeyJWSKeySelector<>(algorithm, key));
+        JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
+        if (!settings.issuer().isEmpty()) {
+            exact.issuer(settings.issuer());
+        }
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                settings.audience().isEmpty() ? null : settings.audience(), exact.build(), Set.of("sub", "exp"));
+        claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+        processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    /**
+     * The identity a token proves.
+     *
+     * @throws AuthenticationException 401 with a reason that never repeats the token
+     */
+    public Identity verify(String token) {
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (ParseException e) {
+            throw new AuthenticationException(401, "the token is not a JWT");
+        } catch (BadJOSEException | JOSEException e) {
+            throw new AuthenticationException(401, "the token was refused: " + e.getMessage());
+        }
+        String subject = claims.getSubject();
+        if (!ChatRules.isValidName(subject)) {
+            throw new AuthenticationException(401, "the token's sub is not a valid member name");
+        }
+        return new Identity(subject, grants(claims), Optional.of(Instant.ofEpochMilli(
+                claims.getExpirationTime().getTime())), false);
+    }
+
+    /** {@code "rooms": {"lobby": ["sub", "pub"], "team-*": ["sub"]}}; unknown permissions are ignored. */
+    private static RoomGrants grants(JWTClaimsSet claims) {
+        Map<String, Object> rooms;
+        try {
+            rooms = claims.getJSONObjectClaim("rooms");
+        } catch (ParseException e) {
+            throw new AuthenticationException(401, "the token's rooms claim must be an object");
+        }
+        Map<String, Set<Permission>> grants = new LinkedHashMap<>();
+        if (rooms != null) {
+            rooms.forEach((pattern, value) -> {
+                Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+                for (String claim : claimValues(value)) {
+                    Permission.ofClaim(claim.trim()).ifPresent(permissions::add);
+                }
+                grants.put(pattern, permissions);
+            });
+        }
+        return RoomGrants.of(grants);
+    }
+
+    private static List<String> claimValues(Object value) {
+        List<String> values = new ArrayList<>();
+        if (value instanceof Collection<?> list) {
+            list.forEach(item -> values.add(String.valueOf(item)));
+        } else if (value instanceof String text) {
+            values.addAll(List.of(text.split(",")));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.switchboard.config;
+
+import java.util.Locale;
+
+/** How Switchboard knows who connects ({@code auth}). */
+public enum AuthMode {
+    /** Names are claimed and every room is open: for development and trusted networks. */
+    OPEN,
+    /** Every connection presents a signed token (JWT) that Switchboard verifies itself. */
+    TOKEN,
+    /** The application server's authenticated principal (WAR only). */
+    CONTAINER;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
