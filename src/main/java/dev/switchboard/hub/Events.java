@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Encodes the JSON events of the chat protocol. Each event is encoded once and shared by all its receivers. */
 public final class Events {
@@ -18,11 +20,18 @@ public final class Events {
 
     /** {@code members}: the first {@code listed} names present; {@code membersTotal}: how many there are. */
     public static Event welcome(String room, String you, List<String> members, int listed, long lastSeq,
-                                String epoch) {
+                                String epoch, Optional<Instant> expiresAt) {
         ObjectNode event = event("welcome").put("room", room).put("you", you);
         ArrayNode names = event.putArray("members");
         members.subList(0, Math.min(listed, members.size())).forEach(names::add);
-        return encode(event.put("membersTotal", members.size()).put("seq", lastSeq).put("epoch", epoch));
+        event.put("membersTotal", members.size()).put("seq", lastSeq).put("epoch", epoch);
+        expiresAt.ifPresent(at -> event.put("expiresAt", at.toString()));
+        return encode(event);
+    }
+
+    /** The answer to a token refresh: when the new token expires. */
+    public static Event refreshed(Instant expiresAt) {
+        return encode(event("refreshed").put("expiresAt", expiresAt.toString()));
     }
 
     public static Event join(String room, String name, int members) {

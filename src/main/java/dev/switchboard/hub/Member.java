@@ -1,6 +1,8 @@
 package dev.switchboard.hub;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A connection that belongs to a room: it receives every room event, encoded once for all members.
@@ -15,6 +17,11 @@ public interface Member {
 
     /** Queues one event for this connection. Must not block. */
     void deliver(Event event);
+
+    /** When the member's credentials expire (its welcome says so), or empty when they do not. */
+    default Optional<Instant> expiresAt() {
+        return Optional.empty();
+    }
 
     /** Whether it may see who is in the room: the welcome's member list, join and leave events. */
     default boolean seesPresence() {

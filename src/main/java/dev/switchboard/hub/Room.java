@@ -77,7 +77,8 @@ public final class Room implements RoomFeed {
                     presenceChanged();
                 }
                 member.deliver(Events.welcome(name, member.name(),
-                        member.seesPresence() ? presentNames() : List.of(), welcomeMembersMax, lastSeq, epoch));
+                        member.seesPresence() ? presentNames() : List.of(), welcomeMembersMax, lastSeq, epoch,
+                        member.expiresAt()));
                 if (since.isPresent()) {
                     replay(member, Math.max(since.getAsLong(), 0), sinceEpoch);
                 }

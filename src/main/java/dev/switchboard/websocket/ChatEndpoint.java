@@ -55,7 +55,7 @@ public final class ChatEndpoint extends Endpoint {
 
     private final Hub hub;
     private final Access access;
-    private Identity identity;
+    private volatile Identity identity;
     private final Connections connections;
     private final Settings settings;
     private Connection connection;
@@ -102,7 +102,8 @@ public final class ChatEndpoint extends Endpoint {
         session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
         rate = new TokenBucket(settings.ratePerSecond(), settings.rateBurst(), System.nanoTime());
         member = new SessionMember(identity.name(), connection.outbound(),
-                identity.allows(roomName, Permission.PRES));
+                identity.allows(roomName, Permission.PRES), identity.expiresAt());
+        identity.expiresAt().ifPresent(at -> connection.expiresAt(at, settings.auth().expiryGrace()));
         connection.onGone(this::leaveRoom);
         MessageSizeLimit limit = new MessageSizeLimit(settings.maxMessageBytes());
         StringBuilder text = new StringBuilder();
@@ -185,6 +186,10 @@ public final class ChatEndpoint extends Endpoint {
             member.deliver(Events.error(malformed));
             return;
         }
+        if (say.isRefresh()) {
+            refresh(say.token());
+            return;
+        }
         if (!identity.allows(room.name(), Permission.PUB)) {
             member.deliver(Events.error(NOT_PUBLISHER, id));
             return;
@@ -195,6 +200,40 @@ public final class ChatEndpoint extends Endpoint {
         } catch (InvalidMessageException e) {
             member.deliver(Events.error(e.problem(), id));
         }
+    }
+
+    /**
+     * A new token for this connection: the same subject (else close 4003), still granting the room; the
+     * connection's expiry moves to the new token's and the client gets {@code refreshed}.
+     */
+    private void refresh(String token) {
+        if (!access.requiresToken()) {
+            member.deliver(Events.error(new Problem("invalid-token", "this server does not use tokens")));
+            return;
+        }
+        Identity renewed;
+        try {
+            renewed = access.refresh(token, identity.name());
+        } catch (AuthenticationException e) {
+            if (e.status() == 403) {
+                connection.closeAfterFlush(CloseReasons.TOKEN_REFUSED, "token refused: " + e.getMessage(),
+                        settings.shutdownGrace());
+            } else {
+                member.deliver(Events.error(new Problem("invalid-token", e.getMessage())));
+            }
+            return;
+        }
+        if (!renewed.allows(room.name(), Permission.SUB)) {
+            connection.closeAfterFlush(CloseReasons.TOKEN_REFUSED, "token refused: it does not grant this room",
+                    settings.shutdownGrace());
+            return;
+        }
+        identity = renewed;
+        member.renew(renewed.expiresAt(), renewed.allows(room.name(), Permission.PRES));
+        renewed.expiresAt().ifPresent(at -> {
+            connection.expiresAt(at, settings.auth().expiryGrace());
+            member.deliver(Events.refreshed(at));
+        });
     }
 
     /** A new message reaches the sender with everyone; a repeat's original is sent to the sender alone. */

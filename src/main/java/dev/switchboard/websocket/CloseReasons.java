@@ -15,6 +15,10 @@ final class CloseReasons {
     /** RFC 6455 close reasons are limited to 123 bytes of UTF-8; ours are ASCII. */
     private static final int MAX_REASON = 123;
 
+    /** Application close codes (4000-4999): the token expired, or a refresh named someone else. */
+    static final CloseReason.CloseCode TOKEN_EXPIRED = CloseReason.CloseCodes.getCloseCode(4001);
+    static final CloseReason.CloseCode TOKEN_REFUSED = CloseReason.CloseCodes.getCloseCode(4003);
+
     private CloseReasons() {
     }
 

@@ -9,6 +9,7 @@ import jakarta.websocket.Session;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -20,6 +21,8 @@ final class Connection {
 
     private final Session session;
     private final String remoteAddress;
+    private volatile boolean hasExpiry;
+    private volatile long expiryDeadlineNanos;
     private final Connections registry;
     private final WebSocketWire wire;
     private final OutboundQueue<Object> outbound;
@@ -58,6 +61,17 @@ final class Connection {
     /** What to do once when the connection goes, whoever notices first (e.g. leave the room). */
     void onGone(Runnable action) {
         onGone = action;
+    }
+
+    /** The credentials expire at {@code expiresAt}; past it and {@code grace}, the heartbeat closes with 4001. */
+    void expiresAt(Instant expiresAt, Duration grace) {
+        long left = Duration.between(Instant.now(), expiresAt).plus(grace).toNanos();
+        expiryDeadlineNanos = System.nanoTime() + Math.max(0, left);
+        hasExpiry = true;
+    }
+
+    boolean expired(long nowNanos) {
+        return hasExpiry && nowNanos - expiryDeadlineNanos > 0;
     }
 
     /** Whether the session closed already. */

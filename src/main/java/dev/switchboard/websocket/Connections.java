@@ -141,6 +141,10 @@ public final class Connections {
                 connection.close(CloseReason.CloseCodes.GOING_AWAY, "idle timeout");
                 continue;
             }
+            if (connection.expired(now)) {
+                connection.close(CloseReasons.TOKEN_EXPIRED, "token expired");
+                continue;
+            }
             try {
                 connection.session().getAsyncRemote().sendPing(PING.duplicate());
             } catch (IOException | RuntimeException e) {

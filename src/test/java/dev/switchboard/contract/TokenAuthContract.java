@@ -29,11 +29,16 @@ public interface TokenAuthContract extends ServerUnderTest {
     Duration HOUR = Duration.ofHours(1);
     List<String> ALL = List.of("sub", "pub", "hist", "pres");
 
+    Duration EXPIRY_GRACE = Duration.ofSeconds(1);
+    /** How long past exp + grace the close may take: the heartbeat's period and a generous margin. */
+    Duration CLOSE_WITHIN = Duration.ofSeconds(30);
+
     Map<String, String> SETTINGS = Map.of(
             "auth", "token",
             "auth.secret", SECRET,
             "auth.audience", AUDIENCE,
-            "api.keys", API_KEY);
+            "api.keys", API_KEY,
+            "auth.expiry.grace", EXPIRY_GRACE.toMillis() + "ms");
 
     private static String token(String subject, Map<String, List<String>> rooms) {
         return Tokens.signed(SECRET, subject, rooms, HOUR, AUDIENCE);
@@ -208,6 +213,53 @@ public interface TokenAuthContract extends ServerUnderTest {
                 "{\"text\":\"it was me\"}");
         assertEquals(201, own.statusCode(), own.body());
         assertEquals("ann", HttpApi.json(own).path("from").asText());
+    }
+
+    @Test
+    default void theWelcomeSaysWhenTheTokenExpires() {
+        String room = Rooms.fresh();
+        try (WsClient ann = WsClient.connectWithToken(ws("chat/" + room), token("ann", Map.of(room, ALL)))) {
+            java.time.Instant expiresAt = java.time.Instant.parse(ann.expect("welcome").path("expiresAt").asText());
+            assertTrue(expiresAt.isAfter(java.time.Instant.now().plus(HOUR).minusSeconds(60)), expiresAt.toString());
+        }
+    }
+
+    @Test
+    default void aConnectionPastItsTokensExpiryIsClosed4001() {
+        String room = Rooms.fresh();
+        Duration validFor = Duration.ofSeconds(2);
+        try (WsClient ann = WsClient.connectWithToken(ws("chat/" + room),
+                Tokens.signed(SECRET, "ann", Map.of(room, ALL), validFor, AUDIENCE))) {
+            ann.expect("welcome");
+            WsClient.Closed closed = ann.awaitClose(validFor.plus(EXPIRY_GRACE).plus(CLOSE_WITHIN));
+            assertEquals(4001, closed.code());
+            assertEquals("token expired", closed.reason());
+        }
+    }
+
+    @Test
+    default void aRefreshMovesTheExpiryAndSaysWhenTo() {
+        String room = Rooms.fresh();
+        try (WsClient ann = WsClient.connectWithToken(ws("chat/" + room),
+                Tokens.signed(SECRET, "ann", Map.of(room, ALL), Duration.ofMinutes(2), AUDIENCE))) {
+            ann.expect("welcome");
+            ann.sendText("{\"type\":\"refresh\",\"token\":\"" + token("ann", Map.of(room, ALL)) + "\"}");
+            java.time.Instant expiresAt = java.time.Instant.parse(ann.expect("refreshed").path("expiresAt").asText());
+            assertTrue(expiresAt.isAfter(java.time.Instant.now().plus(Duration.ofMinutes(30))), expiresAt.toString());
+            ann.say("still here");
+            assertEquals("still here", ann.expect("message").path("text").asText());
+        }
+    }
+
+    @Test
+    default void aRefreshWithAnotherSubjectIsClosed4003() {
+        String room = Rooms.fresh();
+        try (WsClient ann = WsClient.connectWithToken(ws("chat/" + room), token("ann", Map.of(room, ALL)))) {
+            ann.expect("welcome");
+            ann.sendText("{\"type\":\"refresh\",\"token\":\"" + token("mallory", Map.of(room, ALL)) + "\"}");
+            WsClient.Closed closed = ann.awaitClose();
+            assertEquals(4003, closed.code(), closed.reason());
+        }
     }
 
     @Test

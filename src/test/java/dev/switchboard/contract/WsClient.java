@@ -175,10 +175,14 @@ public final class WsClient implements AutoCloseable {
 
     /** Waits for the server's close frame. */
     public Closed awaitClose() {
+        return awaitClose(TIMEOUT);
+    }
+
+    public Closed awaitClose(Duration timeout) {
         try {
-            return closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            throw new AssertionError("the server did not close within " + TIMEOUT, e);
+            throw new AssertionError("the server did not close within " + timeout, e);
         }
     }
 
