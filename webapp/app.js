@@ -1,5 +1,7 @@
 // The chat page. All text from the server is inserted with textContent, never as HTML.
-import { RETRYABLE, RoomConnection, socketUrl } from './room-connection.js';
+import {
+  RETRYABLE, RoomConnection, socketUrl, tokenFromFragment,
+} from './room-connection.js';
 
 const MAX_TEXT = 4096;
 const $ = (id) => document.getElementById(id);
@@ -79,6 +81,10 @@ function onEvent(event) {
       setMembers(memberNames().filter((name) => name !== event.name));
       break;
     case 'error':
+      if (event.code === 'forbidden' && !event.id) {
+        show('warning', event.message); // e.g. the history this token may not read
+        break;
+      }
       if (event.id && RETRYABLE.has(event.code)) {
         problem(`${event.message}; waiting messages are sent again shortly`);
         break;
@@ -131,7 +137,7 @@ $('join').addEventListener('submit', (e) => {
     outbox: (count) => {
       $('outbox').textContent = count === 0 ? '' : `${count} waiting to be sent`;
     },
-  });
+  }, tokenFromFragment());
   connection.open();
 });
 
@@ -181,6 +187,13 @@ function inspect() {
 
 // For tests and the curious: the live connection of this page.
 window.switchboardConnection = () => connection;
+
+if (tokenFromFragment()) {
+  // Signed in: the token names the member.
+  $('name').required = false;
+  $('name').disabled = true;
+  $('name').placeholder = 'from your sign-in';
+}
 
 updateCounter();
 loadRooms();

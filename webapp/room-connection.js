@@ -57,10 +57,17 @@ class Outbox {
   }
 }
 
+// A token given to the page in its fragment (#token=...): fragments never reach a server or its logs.
+export function tokenFromFragment() {
+  const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
 export class RoomConnection {
-  constructor(room, name, handlers) {
+  constructor(room, name, handlers, token = null) {
     this.room = room;
     this.name = name;
+    this.token = token; // with auth=token: sent as the subprotocol bearer.<token>, never in the URL
     this.handlers = handlers; // { state(state, detail), event(event), fatal(reason), outbox(count) }
     this.lastSeq = null;
     this.epoch = null;
@@ -75,14 +82,15 @@ export class RoomConnection {
 
   open() {
     const url = socketUrl(`chat/${encodeURIComponent(this.room)}`);
-    url.searchParams.set('name', this.name);
+    if (!this.token) url.searchParams.set('name', this.name);
     if (this.lastSeq !== null) {
       url.searchParams.set('since', String(this.lastSeq));
       if (this.epoch !== null) url.searchParams.set('epoch', this.epoch);
     }
     this.handlers.state(this.attempt === 0 ? 'connecting' : 'reconnecting');
-    const socket = new WebSocket(url);
+    const socket = this.token ? new WebSocket(url, ['switchboard.v1', `bearer.${this.token}`]) : new WebSocket(url);
     this.socket = socket;
+    this.welcomed = false;
     this.inFlight.clear();
     socket.addEventListener('message', (m) => this.onMessage(JSON.parse(m.data)));
     socket.addEventListener('close', (c) => this.onClose(c));
@@ -92,6 +100,8 @@ export class RoomConnection {
   onMessage(event) {
     if (event.type === 'welcome') {
       this.attempt = 0;
+      this.welcomed = true;
+      if (this.token) this.name = event.you; // the token names the member
       if (this.lastSeq === null) this.lastSeq = event.seq;
       this.epoch = event.epoch;
       this.live = true;
@@ -142,6 +152,17 @@ export class RoomConnection {
       this.handlers.fatal(close.reason);
       this.handlers.state('offline');
       return;
+    }
+    if (close.code === 4001 || close.code === 4003) {
+      this.stopped = true;
+      this.handlers.fatal(close.code === 4001 ? 'your sign-in has expired: sign in again to go on'
+        : `your token was refused (${close.reason}): sign in again`);
+      this.handlers.state('offline');
+      return;
+    }
+    if (this.token && !this.welcomed && this.attempt === 0) {
+      // A browser is not told why a handshake failed; with a token the likely reason is the token itself.
+      this.handlers.fatal('the server did not let you in: your token may have expired or not grant this room');
     }
     const delay = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** this.attempt) * (0.5 + Math.random() / 2);
     this.attempt += 1;

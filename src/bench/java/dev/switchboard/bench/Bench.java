@@ -20,6 +20,7 @@ import dev.switchboard.bench.target.NodeWsTarget;
 import dev.switchboard.bench.target.RawTyrusTarget;
 import dev.switchboard.bench.target.RunningServer;
 import dev.switchboard.bench.target.Target;
+import dev.switchboard.bench.target.TokenLauncherTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -230,7 +231,8 @@ public final class Bench implements Callable<Integer> {
         for (Target target : List.of(new LauncherTarget(build, jvmOptions, "embedded"),
                 new LauncherTarget(build, jvmOptions, "memory"), new ClusterTarget(build, jvmOptions),
                 new GlassFishTarget(build, jvmOptions),
-                new RawTyrusTarget(jvmOptions), new NodeWsTarget(build))) {
+                new RawTyrusTarget(jvmOptions), new NodeWsTarget(build),
+                new TokenLauncherTarget(build, jvmOptions))) {
             known.put(target.name(), target);
         }
         return targetNames.stream().map(name -> {

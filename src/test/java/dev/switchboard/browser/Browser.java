@@ -73,6 +73,14 @@ final class Browser implements AutoCloseable {
         awaitState("live");
     }
 
+    /** Signed in (a token in the page's fragment): picks a room and joins; the token names the member. */
+    void joinSignedIn(String room) {
+        WebElement roomField = driver.findElement(By.id("room"));
+        roomField.clear();
+        roomField.sendKeys(room);
+        driver.findElement(By.id("join-button")).click();
+    }
+
     /** Types a message and presses Enter. */
     void say(String text) {
         driver.findElement(By.id("text")).sendKeys(text, Keys.ENTER);

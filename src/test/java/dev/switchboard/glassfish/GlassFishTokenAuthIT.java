@@ -1,5 +1,6 @@
 package dev.switchboard.glassfish;
 
+import dev.switchboard.browser.TokenBrowserContract;
 import dev.switchboard.contract.TokenAuthContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -15,7 +16,7 @@ import java.io.File;
 /** auth=token against the WAR in GlassFish, deployed with the contract's settings as context parameters. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class GlassFishTokenAuthIT extends DeployedWar implements TokenAuthContract {
+class GlassFishTokenAuthIT extends DeployedWar implements TokenAuthContract, TokenBrowserContract {
 
     @Deployment(testable = false)
     static WebArchive warWithTokens() {

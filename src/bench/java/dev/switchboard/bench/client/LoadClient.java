@@ -14,6 +14,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
@@ -23,6 +24,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +38,8 @@ public final class LoadClient implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Class<? extends SocketChannel> channelType;
+    private final Function<URI, HttpHeaders> headers;
+    private final boolean ownsGroup;
 
     /** @param threads event-loop threads; connections are spread over them */
     public LoadClient(int threads) {
@@ -46,6 +50,20 @@ public final class LoadClient implements AutoCloseable {
             group = new NioEventLoopGroup(threads);
             channelType = NioSocketChannel.class;
         }
+        headers = uri -> new DefaultHttpHeaders();
+        ownsGroup = true;
+    }
+
+    private LoadClient(LoadClient shared, Function<URI, HttpHeaders> headers) {
+        this.group = shared.group;
+        this.channelType = shared.channelType;
+        this.headers = headers;
+        this.ownsGroup = false;
+    }
+
+    /** The same client (threads, connections) sending these extra headers with each handshake. */
+    public LoadClient withHeaders(Function<URI, HttpHeaders> handshakeHeaders) {
+        return new LoadClient(this, handshakeHeaders);
     }
 
     /** Which transport the client runs on, for the report. */
@@ -63,7 +81,7 @@ public final class LoadClient implements AutoCloseable {
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri)
                 .version(WebSocketVersion.V13)
-                .customHeaders(new DefaultHttpHeaders())
+                .customHeaders(headers.apply(uri))
                 .maxFramePayloadLength(MAX_FRAME)
                 .handshakeTimeoutMillis(TimeUnit.SECONDS.toMillis(60))
                 .dropPongFrames(true)
@@ -95,6 +113,9 @@ public final class LoadClient implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!ownsGroup) {
+            return;
+        }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

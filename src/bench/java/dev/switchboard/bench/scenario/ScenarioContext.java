@@ -25,6 +25,12 @@ import java.util.function.LongSupplier;
 public record ScenarioContext(LoadClient client, Target target, RunningServer server, int port, Load load,
                               Results results, PrintStream log, long run, int rep, ServerProfiler profiler) {
 
+    /** The load client, sending the target's handshake headers (a token) with every connection. */
+    @Override
+    public LoadClient client() {
+        return client.withHeaders(target::handshakeHeaders);
+    }
+
     /** Starts a measured interval: the CPU counters, and for a JVM the profiler when one was asked for. */
     public CpuInterval startInterval() {
         if (profiler != null && server.isJvm()) {

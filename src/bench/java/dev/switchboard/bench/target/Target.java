@@ -1,6 +1,9 @@
 package dev.switchboard.bench.target;
 
 import java.io.IOException;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +49,11 @@ public interface Target {
     /** Whether the target takes part in this scenario (a cluster of nodes only in those about rooms). */
     default boolean offers(String scenario) {
         return true;
+    }
+
+    /** Extra headers of a WebSocket handshake to {@code uri} (a token), none by default. */
+    default HttpHeaders handshakeHeaders(URI uri) {
+        return EmptyHttpHeaders.INSTANCE;
     }
 
     /** True when the target keeps history and replays it on {@code since} (the recover scenario). */
