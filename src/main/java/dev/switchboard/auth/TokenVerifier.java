@@ -5,7 +5,11 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.proc.SingleKeyJWSKeySelector;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -15,6 +19,8 @@ import dev.switchboard.config.AuthSettings;
 import dev.switchboard.hub.ChatRules;
 
 import javax.crypto.spec.SecretKeySpec;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.security.Key;
 import java.text.ParseException;
 import java.time.Instant;
@@ -28,14 +34,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies connection tokens (JWT) with nimbus-jose-jwt: one pinned algorithm (HS256 with {@code auth.secret}, or
- * RS256 / ES256 with the key in {@code auth.public.key}), so neither {@code alg: none} nor a switch between HMAC and
- * public-key algorithms gets through; {@code sub} and {@code exp} required; {@code aud} and {@code iss} checked when
+ * Verifies connection tokens (JWT) with nimbus-jose-jwt: pinned algorithms (HS256 with {@code auth.secret}, RS256 /
+ * ES256 with the key in {@code auth.public.key}, or RS256 / ES256 keys by key id from {@code auth.jwks.uri}), so
+ * neither {@code alg: none} nor a switch between HMAC and public-key algorithms gets through; {@code sub} and {@code exp} required; {@code aud} and {@code iss} checked when
  * set; {@value #CLOCK_SKEW_SECONDS} s of clock skew allowed.
  */
 public final class TokenVerifier {
 
     static final int CLOCK_SKEW_SECONDS = 30;
+    private static final long JWKS_MIN_REFRESH_MILLIS = 10_000;
     /** The smallest HS256 secret: RFC 7518 §3.2 asks for a key as long as the hash. */
     public static final int MIN_SECRET_BYTES = 32;
 
@@ -45,6 +52,36 @@ public final class TokenVerifier {
      * @throws IllegalArgumentException when the settings name no usable key (the message says which setting)
      */
     public TokenVerifier(AuthSettings settings) {
+        if (!settings.jwksUri().isEmpty()) {
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                    Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keySet(settings.jwksUri())));
+        } else {
+            processor.setJWSKeySelector(singleKey(settings));
+        }
+        JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
+        if (!settings.issuer().isEmpty()) {
+            exact.issuer(settings.issuer());
+        }
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                settings.audience().isEmpty() ? null : settings.audience(), exact.build(), Set.of("sub", "exp"));
+        claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+        processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    /** A JWK Set fetched over HTTP: cached, fetched again for a key id it lacks, at most every 10 s. */
+    private static JWKSource<SecurityContext> keySet(String uri) {
+        try {
+            return JWKSourceBuilder.create(new URL(uri))
+                    .cache(true)
+                    .rateLimited(JWKS_MIN_REFRESH_MILLIS)
+                    .build();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("auth.jwks.uri is not a URL: " + e.getMessage());
+        }
+    }
+
+    /** The one key (and so the one algorithm) of {@code auth.public.key} or {@code auth.secret}. */
+    private static JWSKeySelector<SecurityContext> singleKey(AuthSettings settings) {
         JWSAlgorithm algorithm;
         Key key;
         if (!settings.publicKeyPem().isEmpty()) {
@@ -72,17 +109,9 @@ public final class TokenVerifier {
             key = new SecretKeySpec(settings.secret(), "HmacSHA256");
         } else {
             throw new IllegalArgumentException("auth=token needs auth.secret (at least " + MIN_SECRET_BYTES
-                    + " bytes) or auth.public.key");
+                    + " bytes), auth.public.key or auth.jwks.uri");
         }
-        processor.setJWSKeySelector(new SingleKeyJWSKeySelector<>(algorithm, key));
-        JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
-        if (!settings.issuer().isEmpty()) {
-            exact.issuer(settings.issuer());
-        }
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-                settings.audience().isEmpty() ? null : settings.audience(), exact.build(), Set.of("sub", "exp"));
-        claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
-        processor.setJWTClaimsSetVerifier(claims);
+        return new SingleKeyJWSKeySelector<>(algorithm, key);
     }
 
     /**

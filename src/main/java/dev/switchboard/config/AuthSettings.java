@@ -9,18 +9,21 @@ import java.util.List;
  * @param mode          {@code auth}
  * @param secret        {@code auth.secret}: the HS256 key, empty when not set
  * @param publicKeyPem  the contents of the {@code auth.public.key} file, empty when not set
+ * @param jwksUri       {@code auth.jwks.uri}, empty when not set
  * @param audience      {@code auth.audience}: the {@code aud} a token must carry, empty for any
  * @param issuer        {@code auth.issuer}: the {@code iss} a token must carry, empty for any
  * @param expiryGrace   {@code auth.expiry.grace}: how long a connection outlives its token before close 4001
  * @param apiKeys       {@code api.keys}: the keys server-side callers present
  */
-public record AuthSettings(AuthMode mode, byte[] secret, String publicKeyPem, String audience, String issuer,
+public record AuthSettings(AuthMode mode, byte[] secret, String publicKeyPem, String jwksUri, String audience,
+        String issuer,
         Duration expiryGrace, List<String> apiKeys) {
 
     @Override
     public String toString() {
         return "AuthSettings[mode=" + mode.key() + ", secret=" + (secret.length > 0 ? "(set)" : "(none)")
-                + ", publicKey=" + (publicKeyPem.isEmpty() ? "(none)" : "(set)") + ", audience=" + audience
+                + ", publicKey=" + (publicKeyPem.isEmpty() ? "(none)" : "(set)") + ", jwks=" + jwksUri
+                + ", audience=" + audience
                 + ", issuer=" + issuer + ", expiryGrace=" + expiryGrace + ", apiKeys=" + apiKeys.size() + "]";
     }
 }

@@ -30,6 +30,9 @@ public enum Setting {
             "token mode: the HS256 key, at least 32 bytes; never logged (prefer the environment variable)"),
     AUTH_PUBLIC_KEY("auth.public.key", "",
             "token mode: a PEM file with the RS256 (RSA) or ES256 (EC P-256) public key tokens are signed for"),
+    AUTH_JWKS_URI("auth.jwks.uri", "",
+            "token mode: an https URL of a JWK Set (RS256/ES256 keys by kid), cached, fetched again for an unknown "
+                    + "key id at most every 10 s"),
     AUTH_AUDIENCE("auth.audience", "", "token mode: the aud a token must carry; empty: any"),
     AUTH_ISSUER("auth.issuer", "", "token mode: the iss a token must carry; empty: any"),
     AUTH_EXPIRY_GRACE("auth.expiry.grace", "25s",

@@ -212,13 +212,17 @@ public record Settings(
                     throw invalid(Setting.AUTH_PUBLIC_KEY, keyFile, "cannot be read: " + e.getMessage());
                 }
             }
-            if (mode == AuthMode.TOKEN && secretBytes.length == 0 && publicKey.isEmpty()) {
+            SettingsSource.SourcedValue jwks = raw(Setting.AUTH_JWKS_URI);
+            if (!jwks.value().isEmpty() && !jwks.value().matches("https?://\\S+")) {
+                throw invalid(Setting.AUTH_JWKS_URI, jwks, "must be an http(s) URL");
+            }
+            if (mode == AuthMode.TOKEN && secretBytes.length == 0 && publicKey.isEmpty() && jwks.value().isEmpty()) {
                 throw new InvalidSettingException("auth=token needs " + Setting.AUTH_SECRET.key() + " (at least 32 "
-                        + "bytes) or " + Setting.AUTH_PUBLIC_KEY.key());
+                        + "bytes), " + Setting.AUTH_PUBLIC_KEY.key() + " or " + Setting.AUTH_JWKS_URI.key());
             }
             List<String> apiKeys = Arrays.stream(raw(Setting.API_KEYS).value().split(",")).map(String::trim)
                     .filter(key -> !key.isEmpty()).toList();
-            return new AuthSettings(mode, secretBytes, publicKey, text(Setting.AUTH_AUDIENCE),
+            return new AuthSettings(mode, secretBytes, publicKey, jwks.value(), text(Setting.AUTH_AUDIENCE),
                     text(Setting.AUTH_ISSUER), duration(Setting.AUTH_EXPIRY_GRACE), apiKeys);
         }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,29 @@ class SettingsTest {
         assertTrue(e.getMessage().contains("history.size"), e.getMessage());
         assertTrue(e.getMessage().contains("'lots'"), e.getMessage());
         assertTrue(e.getMessage().contains("SWITCHBOARD_HISTORY_SIZE"), e.getMessage());
+    }
+
+    @Test
+    void aShortSecretFailsTheStartWithoutRepeatingIt() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> Settings.load(
+                SettingsSource.flags(Map.of("auth", "token", "auth.secret", "too-short-s3cr3t"))));
+        assertTrue(e.getMessage().contains("at least 32 bytes"), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
+    }
+
+    @Test
+    void tokenModeWithoutAKeyFailsTheStart() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> Settings.load(SettingsSource.flags(Map.of("auth", "token"))));
+        assertTrue(e.getMessage().contains("auth.secret"), e.getMessage());
+    }
+
+    @Test
+    void theSettingsNeverShowTheirSecrets() {
+        Settings settings = Settings.load(SettingsSource.flags(Map.of("auth", "token",
+                "auth.secret", "a-secret-of-at-least-32-bytes-s3cr3t", "api.keys", "k3y-one,k3y-two")));
+        assertFalse(settings.toString().contains("s3cr3t"), settings.toString());
+        assertFalse(settings.toString().contains("k3y"), settings.toString());
     }
 
     @Test

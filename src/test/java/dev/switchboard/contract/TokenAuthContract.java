@@ -262,6 +262,32 @@ public interface TokenAuthContract extends ServerUnderTest {
         }
     }
 
+    /**
+     * Runs where the server logs into this JVM (the launcher in-process, GlassFish embedded): every record logged
+     * while tokens, keys and refusals go by is captured and searched for them.
+     */
+    @Test
+    default void noTokenKeyOrSecretReachesTheLogs() {
+        String room = Rooms.fresh();
+        String good = token("ann", Map.of(room, ALL));
+        String forged = Tokens.signed("another-secret-that-is-also-32-bytes-long", "ann", Map.of(room, ALL), HOUR,
+                AUDIENCE);
+        try (LogCapture logs = LogCapture.everything()) {
+            handshake("chat/" + room, "Authorization: Bearer " + forged);
+            handshake("chat/" + room + "?token=" + good);
+            api("POST", "api/rooms/" + room + "/messages", "wrong-" + API_KEY, HttpApi.object("from", "b", "text", "x"));
+            api("POST", "api/rooms/" + room + "/messages", API_KEY, HttpApi.object("from", "b", "text", "x"));
+            try (WsClient ann = WsClient.connectWithToken(ws("chat/" + room), good)) {
+                ann.expect("welcome");
+                ann.sendText("{\"type\":\"refresh\",\"token\":\"" + forged + "\"}");
+                ann.expect("error");
+            }
+            for (String secret : List.of(good, forged, API_KEY, SECRET)) {
+                assertFalse(logs.contains(secret), "a log line holds a credential: " + logs.matching(secret));
+            }
+        }
+    }
+
     @Test
     default void inspectNeverShowsCredentials() throws IOException {
         String token = token("ann", Map.of("lobby", ALL));

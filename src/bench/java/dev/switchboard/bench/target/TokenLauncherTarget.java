@@ -58,7 +58,10 @@ public final class TokenLauncherTarget extends SwitchboardTarget {
     @Override
     public HttpHeaders handshakeHeaders(URI uri) {
         String query = uri.getRawQuery();
-        String name = query.replaceAll(".*(?:^|&)name=([^&]*).*", "$1");
+        if (query == null || !query.matches("(?:.*&)?name=.*")) {
+            return new DefaultHttpHeaders(); // /echo: no room, no token
+        }
+        String name = query.replaceAll("(?:.*&)?name=([^&]*).*", "$1");
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(name)
                 .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
                 .claim("rooms", Map.of("*", List.of("sub", "pub", "hist", "pres"))).build();

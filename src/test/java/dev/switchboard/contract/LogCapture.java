@@ -1,0 +1,52 @@
+package dev.switchboard.contract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/** Every java.util.logging record of this JVM, at every level, while it is open, formatted as a log file would be. */
+public final class LogCapture extends Handler implements AutoCloseable {
+
+    private final Logger root = Logger.getLogger("");
+    private final Level rootLevel;
+    private final List<String> lines = new ArrayList<>();
+    private final SimpleFormatter formatter = new SimpleFormatter();
+
+    private LogCapture() {
+        rootLevel = root.getLevel();
+        setLevel(Level.ALL);
+        root.setLevel(Level.ALL);
+        root.addHandler(this);
+    }
+
+    public static LogCapture everything() {
+        return new LogCapture();
+    }
+
+    @Override
+    public synchronized void publish(LogRecord record) {
+        lines.add(formatter.format(record));
+    }
+
+    public synchronized boolean contains(String text) {
+        return lines.stream().anyMatch(line -> line.contains(text));
+    }
+
+    public synchronized List<String> matching(String text) {
+        return lines.stream().filter(line -> line.contains(text)).toList();
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        root.removeHandler(this);
+        root.setLevel(rootLevel);
+    }
+}
