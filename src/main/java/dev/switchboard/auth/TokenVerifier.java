@@ -2,9 +2,6 @@ package dev.switchboard.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -22,6 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.security.Key;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,24 +84,13 @@ public final class TokenVerifier {
         JWSAlgorithm algorithm;
         Key key;
         if (!settings.publicKeyPem().isEmpty()) {
-            JWK jwk;
-            try {
-                jwk = JWK.parseFromPEMEncodedObjects(settings.publicKeyPem());
-            } catch (JOSEException e) {
-                throw new IllegalArgumentException("auth.public.key holds no PEM public key: " + e.getMessage());
-            }
-            try {
-                if (jwk instanceof RSAKey rsa) {
-                    algorithm = JWSAlgorithm.RS256;
-                    key = rsa.toRSAPublicKey();
-                } else if (jwk instanceof ECKey ec) {
-                    algorithm = JWSAlgorithm.ES256;
-                    key = ec.toECPublicKey();
-                } else {
-                    throw new IllegalArgumentException("auth.public.key must be an RSA or EC (P-256) public key");
-                }
-            } catch (JOSEException e) {
-                throw new IllegalArgumentException("auth.public.key cannot be used: " + e.getMessage());
+            key = PublicKeys.fromPem(settings.publicKeyPem());
+            if (key instanceof RSAPublicKey) {
+                algorithm = JWSAlgorithm.RS256;
+            } else if (key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256) {
+                algorithm = JWSAlgorithm.ES256;
+            } else {
+                throw new IllegalArgumentException("auth.public.key must be an RSA or EC P-256 public key");
             }
         } else if (settings.secret().length >= MIN_SECRET_BYTES) {
             algorithm = JWSAlgorithm.HS256;

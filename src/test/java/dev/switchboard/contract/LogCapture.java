@@ -8,7 +8,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-/** Every java.util.logging record of this JVM, at every level, while it is open, formatted as a log file would be. */
+/**
+ * The java.util.logging records of this JVM while it is open, formatted as a log file would be: every level of
+ * Switchboard's own loggers, and what the container logs at the levels a production server runs with (INFO and up;
+ * a container's own debug output, e.g. Tyrus dumping whole handshakes at FINE, is the operator's choice).
+ */
 public final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger root = Logger.getLogger("");
@@ -29,7 +33,10 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     @Override
     public synchronized void publish(LogRecord record) {
-        lines.add(formatter.format(record));
+        boolean ours = record.getLoggerName() != null && record.getLoggerName().startsWith("dev.switchboard");
+        if (ours || record.getLevel().intValue() >= Level.INFO.intValue()) {
+            lines.add(formatter.format(record));
+        }
     }
 
     public synchronized boolean contains(String text) {
