@@ -45,7 +45,16 @@ public final class TokenVerifier {
     /** The smallest HS256 secret: RFC 7518 §3.2 asks for a key as long as the hash. */
     public static final int MIN_SECRET_BYTES = 32;
 
+    private static final int VERIFIED_CACHE_SIZE = 4096;
+
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    /** Tokens verified lately (the exact string, signature included), least recently used dropped first. */
+    private final Map<String, Identity> verified = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Identity> eldest) {
+            return size() > VERIFIED_CACHE_SIZE;
+        }
+    };
 
     /**
      * @throws IllegalArgumentException when the settings name no usable key (the message says which setting)
@@ -103,11 +112,27 @@ public final class TokenVerifier {
     }
 
     /**
-     * The identity a token proves.
+     * The identity a token proves. A token verified before and not expired is answered from a small bounded cache:
+     * a WebSocket handshake presents it twice (to our handshake check, then to the endpoint).
      *
      * @throws AuthenticationException 401 with a reason that never repeats the token
      */
     public Identity verify(String token) {
+        Identity known;
+        synchronized (verified) {
+            known = verified.get(token);
+        }
+        if (known != null && known.expiresAt().map(at -> at.isAfter(Instant.now())).orElse(true)) {
+            return known;
+        }
+        Identity identity = verifyNow(token);
+        synchronized (verified) {
+            verified.put(token, identity);
+        }
+        return identity;
+    }
+
+    private Identity verifyNow(String token) {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
