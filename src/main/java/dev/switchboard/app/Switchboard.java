@@ -104,7 +104,7 @@ public final class Switchboard {
     public void installServlets(ServletContext context) {
         ReasonPhrases.registerUpgradeRequired();
         FilterRegistration.Dynamic filter = context.addFilter("handshake-validation",
-                new HandshakeValidationFilter(handshakeValidator));
+                new HandshakeValidationFilter(handshakeValidator, access));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         addServlet(context, "health", new HealthServlet(budget::open, hub), "/health");

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * Who may connect and call, the one place every transport asks ({@code auth}, {@code api.keys}): the handshake check
@@ -17,6 +19,9 @@ import java.util.function.Function;
  */
 public final class Access {
 
+    private static final Logger LOG = Logger.getLogger(Access.class.getName());
+
+    private final AtomicBoolean warnedOpen = new AtomicBoolean();
     private final AuthMode mode;
     private final TokenVerifier tokens;
     private final List<byte[]> apiKeys;
@@ -91,6 +96,24 @@ public final class Access {
             throw new AuthenticationException(401, "unknown API key");
         }
         return apiKeys.isEmpty() ? Identity.forApiKey() : Identity.open(null);
+    }
+
+    /**
+     * A request arrived on this local address. In {@code open} mode on anything but loopback, says once, as a
+     * warning, that anyone who reaches it can use any name: a WAR cannot know its bind address before requests come.
+     */
+    public void servedOn(String localAddress) {
+        if (mode == AuthMode.OPEN && localAddress != null && !isLoopback(localAddress)
+                && warnedOpen.compareAndSet(false, true)) {
+            LOG.warning("auth=open and a request arrived on " + localAddress + ": anyone who reaches this "
+                    + "application can use any name and read every room; set auth=token (see security.md)");
+        }
+    }
+
+    /** Whether an address (literal or name) is this machine's loopback. */
+    public static boolean isLoopback(String address) {
+        return address.equals("localhost") || address.startsWith("127.") || address.equals("::1")
+                || address.equals("[::1]") || address.equals("0:0:0:0:0:0:0:1");
     }
 
     /** Whether publishing over HTTP and listing rooms need an API key (they do once keys are set, or with tokens). */

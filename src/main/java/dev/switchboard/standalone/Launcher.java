@@ -1,5 +1,6 @@
 package dev.switchboard.standalone;
 
+import dev.switchboard.auth.Access;
 import dev.switchboard.config.AuthMode;
 import dev.switchboard.config.InvalidSettingException;
 import dev.switchboard.config.Setting;
@@ -79,10 +80,6 @@ public final class Launcher implements Callable<Integer> {
         }
     }
 
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
-    }
-
     @Override
     public Integer call() throws InterruptedException {
         Settings loaded;
@@ -96,7 +93,7 @@ public final class Launcher implements Callable<Integer> {
                     + "has none: use auth=token (see src/docs/security.md)");
             return 2;
         }
-        if (loaded.auth().mode() == AuthMode.OPEN && !isLoopback(host)) {
+        if (loaded.auth().mode() == AuthMode.OPEN && !Access.isLoopback(host)) {
             System.err.println("switchboard: WARNING: auth=open on " + host + ": anyone who reaches this port can "
                     + "use any name and read every room; set auth=token (see src/docs/security.md)");
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.upgrade;
 
+import dev.switchboard.auth.Access;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -24,14 +25,17 @@ import java.util.TreeMap;
 public final class HandshakeValidationFilter extends HttpFilter {
 
     private final transient HandshakeValidator validator;
+    private final transient Access access;
 
-    public HandshakeValidationFilter(HandshakeValidator validator) {
+    public HandshakeValidationFilter(HandshakeValidator validator, Access access) {
         this.validator = validator;
+        this.access = access;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        access.servedOn(request.getLocalAddr());
         Optional<HandshakeRejection> rejection = validator.check(new ServletUpgradeRequest(request));
         if (rejection.isEmpty()) {
             ServletUpgradeRequest view = new ServletUpgradeRequest(request);
