@@ -6,7 +6,6 @@ import dev.switchboard.http.RoomsServlet;
 import dev.switchboard.http.WebSocketOnlyServlet;
 import dev.switchboard.hub.Flusher;
 import dev.switchboard.auth.Access;
-import dev.switchboard.config.AuthMode;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.RoomLimits;
 import dev.switchboard.hub.RoomEngine;
@@ -68,9 +67,6 @@ public final class Switchboard {
      */
     public Switchboard(Settings settings, WebSocketWires wires, Supplier<Path> defaultDataDir) {
         this.settings = settings;
-        if (settings.auth().mode() == AuthMode.CONTAINER) {
-            throw new IllegalArgumentException("auth=container is not supported yet; use auth=token (see security.md)");
-        }
         this.access = new Access(settings.auth());
         RoomEngine engine = Engines.create(settings, defaultDataDir);
         this.flusher = Flusher.perProcessor("switchboard-flusher");

@@ -24,12 +24,14 @@ public final class Access {
     private final AtomicBoolean warnedOpen = new AtomicBoolean();
     private final AuthMode mode;
     private final TokenVerifier tokens;
+    private final RoleGrants roles;
     private final List<byte[]> apiKeys;
 
     /** @throws IllegalArgumentException when {@code auth=token} has no usable key */
     public Access(AuthSettings settings) {
         this.mode = settings.mode();
         this.tokens = mode == AuthMode.TOKEN ? new TokenVerifier(settings) : null;
+        this.roles = RoleGrants.parse(settings.roles());
         this.apiKeys = settings.apiKeys().stream().map(key -> key.getBytes(StandardCharsets.UTF_8)).toList();
     }
 
@@ -37,9 +39,14 @@ public final class Access {
         return mode;
     }
 
-    /** Whether connections must carry a token (so {@code ?name=} may be left out). */
+    /** Whether connections must carry a token. */
     public boolean requiresToken() {
         return mode == AuthMode.TOKEN;
+    }
+
+    /** Whether credentials name the member (a token's sub, the container's principal), so {@code ?name=} is optional. */
+    public boolean identifiesMembers() {
+        return mode != AuthMode.OPEN;
     }
 
     /**
@@ -53,20 +60,41 @@ public final class Access {
      */
     public Identity connect(Function<String, String> header, Function<String, String> query, String room,
             String claimedName) {
-        if (mode != AuthMode.TOKEN) {
-            return Identity.open(claimedName);
+        return connect(Caller.of(header, query), room, claimedName);
+    }
+
+    /** As {@link #connect(Function, Function, String, String)}, with the container's principal for {@code container}. */
+    public Identity connect(Caller caller, String room, String claimedName) {
+        Identity identity;
+        switch (mode) {
+            case OPEN -> {
+                return Identity.open(claimedName);
+            }
+            case CONTAINER -> identity = principal(caller);
+            default -> identity = tokens.verify(Credentials.bearer(caller.header(), caller.query())
+                    .orElseThrow(() -> new AuthenticationException(401, "a token is required: send the subprotocol "
+                            + "bearer.<token> or Authorization: Bearer <token>")));
         }
-        String token = Credentials.bearer(header, query)
-                .orElseThrow(() -> new AuthenticationException(401, "a token is required: send the subprotocol "
-                        + "bearer.<token> or Authorization: Bearer <token>"));
-        Identity identity = tokens.verify(token);
+        String source = mode == AuthMode.CONTAINER ? "your sign-in" : "the token";
         if (claimedName != null && !claimedName.equals(identity.name())) {
-            throw new AuthenticationException(403, "name " + claimedName + " is not the token's subject");
+            throw new AuthenticationException(403, "name " + claimedName + " is not " + source + "'s name");
         }
         if (!identity.allows(room, Permission.SUB)) {
-            throw new AuthenticationException(403, "the token does not grant room " + room);
+            throw new AuthenticationException(403, source + " does not grant room " + room);
         }
         return identity;
+    }
+
+    /** The container's authenticated principal, its roles mapped to rooms by {@code auth.roles}. */
+    private Identity principal(Caller caller) {
+        if (caller.principal() == null) {
+            throw new AuthenticationException(401, "sign in first: this server takes the application server's login");
+        }
+        String name = caller.principal().getName();
+        if (!dev.switchboard.hub.ChatRules.isValidName(name)) {
+            throw new AuthenticationException(403, "the signed-in name is not a valid member name");
+        }
+        return new Identity(name, roles.grantsFor(caller.inRole()), java.util.Optional.empty(), false);
     }
 
     /** A refreshed token for a live connection: verified, and the same subject. */
@@ -84,9 +112,17 @@ public final class Access {
      * @throws AuthenticationException 401 for missing or bad credentials where they are needed
      */
     public Identity call(Function<String, String> header, Function<String, String> query) {
-        Optional<String> bearer = Credentials.bearer(header, query);
+        return call(Caller.of(header, query));
+    }
+
+    /** As {@link #call(Function, Function)}, with the container's principal for {@code container}. */
+    public Identity call(Caller caller) {
+        Optional<String> bearer = Credentials.bearer(caller.header(), caller.query());
         if (bearer.isPresent() && isApiKey(bearer.get())) {
             return Identity.forApiKey();
+        }
+        if (mode == AuthMode.CONTAINER) {
+            return principal(caller);
         }
         if (mode == AuthMode.TOKEN) {
             return tokens.verify(bearer.orElseThrow(() -> new AuthenticationException(401,
@@ -118,7 +154,7 @@ public final class Access {
 
     /** Whether publishing over HTTP and listing rooms need an API key (they do once keys are set, or with tokens). */
     public boolean apiKeysRequired() {
-        return mode == AuthMode.TOKEN || !apiKeys.isEmpty();
+        return mode != AuthMode.OPEN || !apiKeys.isEmpty();
     }
 
     private boolean isApiKey(String candidate) {

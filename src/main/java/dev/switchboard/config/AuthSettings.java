@@ -14,10 +14,11 @@ import java.util.List;
  * @param issuer        {@code auth.issuer}: the {@code iss} a token must carry, empty for any
  * @param expiryGrace   {@code auth.expiry.grace}: how long a connection outlives its token before close 4001
  * @param apiKeys       {@code api.keys}: the keys server-side callers present
+ * @param roles         {@code auth.roles}: container roles to room permissions ({@code ROLE:ROOM=PERMS;...})
  */
 public record AuthSettings(AuthMode mode, byte[] secret, String publicKeyPem, String jwksUri, String audience,
         String issuer,
-        Duration expiryGrace, List<String> apiKeys) {
+        Duration expiryGrace, List<String> apiKeys, String roles) {
 
     @Override
     public String toString() {

@@ -24,8 +24,8 @@ public enum Setting {
             "this node's name in a cluster (presence, logs); empty: host name, process id and a random suffix"),
     AUTH("auth", "open",
             "who may connect: open (names are claimed, every room is open), token (every connection presents a JWT "
-                    + "that grants rooms; see security.md) or container (the application server's principal; not "
-                    + "supported yet)"),
+                    + "that grants rooms; see security.md) or container (WAR only: the application server's principal, "
+                    + "its roles mapped by auth.roles)"),
     AUTH_SECRET("auth.secret", "",
             "token mode: the HS256 key, at least 32 bytes; never logged (prefer the environment variable)"),
     AUTH_PUBLIC_KEY("auth.public.key", "",
@@ -35,6 +35,9 @@ public enum Setting {
                     + "key id at most every 10 s"),
     AUTH_AUDIENCE("auth.audience", "", "token mode: the aud a token must carry; empty: any"),
     AUTH_ISSUER("auth.issuer", "", "token mode: the iss a token must carry; empty: any"),
+    AUTH_ROLES("auth.roles", "",
+            "container mode: roles to room permissions, ROLE:ROOM=PERMS;... (e.g. chat-user:lobby=sub,pub,hist,pres;"
+                    + "chat-admin:*=sub,pub,hist,pres); ROOM may end in *"),
     AUTH_EXPIRY_GRACE("auth.expiry.grace", "25s",
             "token mode: how long a connection outlives its token's exp (time to refresh) before close 4001"),
     API_KEYS("api.keys", "",

@@ -223,7 +223,17 @@ public record Settings(
             List<String> apiKeys = Arrays.stream(raw(Setting.API_KEYS).value().split(",")).map(String::trim)
                     .filter(key -> !key.isEmpty()).toList();
             return new AuthSettings(mode, secretBytes, publicKey, jwks.value(), text(Setting.AUTH_AUDIENCE),
-                    text(Setting.AUTH_ISSUER), duration(Setting.AUTH_EXPIRY_GRACE), apiKeys);
+                    text(Setting.AUTH_ISSUER), duration(Setting.AUTH_EXPIRY_GRACE), apiKeys, roles());
+        }
+
+        String roles() {
+            SettingsSource.SourcedValue raw = raw(Setting.AUTH_ROLES);
+            try {
+                dev.switchboard.auth.RoleGrants.parse(raw.value());
+            } catch (IllegalArgumentException e) {
+                throw invalid(Setting.AUTH_ROLES, raw, e.getMessage());
+            }
+            return raw.value();
         }
 
         AuthMode authMode(Setting setting) {

@@ -2,6 +2,7 @@ package dev.switchboard.http;
 
 import dev.switchboard.auth.Access;
 import dev.switchboard.auth.AuthenticationException;
+import dev.switchboard.auth.Caller;
 import dev.switchboard.auth.Identity;
 import dev.switchboard.auth.Permission;
 import dev.switchboard.hub.Appended;
@@ -85,7 +86,8 @@ public final class RoomsServlet extends JsonServlet {
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Identity caller;
         try {
-            caller = access.call(request::getHeader, request::getParameter);
+            caller = access.call(new Caller(request::getHeader, request::getParameter, request.getUserPrincipal(),
+                    request::isUserInRole));
         } catch (AuthenticationException e) {
             refuse(response, e);
             return;

@@ -6,6 +6,7 @@ import dev.switchboard.hub.EngineUnavailableException;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.auth.Access;
 import dev.switchboard.auth.AuthenticationException;
+import dev.switchboard.auth.Caller;
 import dev.switchboard.auth.Identity;
 import dev.switchboard.hub.TooManyRoomsException;
 import dev.switchboard.upgrade.UpgradeTokens;
@@ -52,7 +53,7 @@ public final class LineServlet extends HttpServlet {
         String room = path == null ? null : path.substring(1);
         String since = request.getParameter("since");
         String name = request.getParameter("name");
-        Optional<String> bad = (access.requiresToken() ? ChatRules.checkAddressNameOptional(room, name)
+        Optional<String> bad = (access.identifiesMembers() ? ChatRules.checkAddressNameOptional(room, name)
                 : ChatRules.checkAddress(room, name))
                 .or(() -> ChatRules.checkSince(since));
         if (bad.isPresent()) {
@@ -61,7 +62,8 @@ public final class LineServlet extends HttpServlet {
         }
         Identity identity;
         try {
-            identity = access.connect(request::getHeader, request::getParameter, room, name);
+            identity = access.connect(new Caller(request::getHeader, request::getParameter, request.getUserPrincipal(),
+                    request::isUserInRole), room, name);
         } catch (AuthenticationException e) {
             if (e.status() == 401) {
                 response.setHeader("WWW-Authenticate", "Bearer");

@@ -133,5 +133,15 @@ public final class HandshakeValidationFilter extends HttpFilter {
         public boolean secure() {
             return request.isSecure();
         }
+
+        @Override
+        public java.security.Principal principal() {
+            return request.getUserPrincipal();
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return request.isUserInRole(role);
+        }
     }
 }

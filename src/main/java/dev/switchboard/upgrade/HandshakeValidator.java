@@ -2,6 +2,7 @@ package dev.switchboard.upgrade;
 
 import dev.switchboard.auth.Access;
 import dev.switchboard.auth.AuthenticationException;
+import dev.switchboard.auth.Caller;
 import dev.switchboard.hub.ChatRules;
 import dev.switchboard.limits.OriginPolicy;
 import dev.switchboard.proxy.ClientAddress;
@@ -97,7 +98,7 @@ public final class HandshakeValidator {
         }
         String room = path.substring(CHAT_PREFIX.length());
         String name = request.queryParameter("name");
-        return (access.requiresToken() ? ChatRules.checkAddressNameOptional(room, name)
+        return (access.identifiesMembers() ? ChatRules.checkAddressNameOptional(room, name)
                 : ChatRules.checkAddress(room, name))
                 .or(() -> ChatRules.checkSince(request.queryParameter("since")))
                 .map(HandshakeRejection::badRequest);
@@ -110,8 +111,8 @@ public final class HandshakeValidator {
             return Optional.empty();
         }
         try {
-            access.connect(request::header, request::queryParameter, path.substring(CHAT_PREFIX.length()),
-                    request.queryParameter("name"));
+            access.connect(new Caller(request::header, request::queryParameter, request.principal(),
+                    request::isUserInRole), path.substring(CHAT_PREFIX.length()), request.queryParameter("name"));
             return Optional.empty();
         } catch (AuthenticationException e) {
             return Optional.of(HandshakeRejection.refused(e));

@@ -1,5 +1,7 @@
 package dev.switchboard.upgrade;
 
+import java.security.Principal;
+
 /** The parts of an HTTP request that the handshake checks read, whatever server parsed it. */
 public interface UpgradeRequest {
 
@@ -19,4 +21,14 @@ public interface UpgradeRequest {
 
     /** Whether the request came over TLS. */
     boolean secure();
+
+    /** The application server's authenticated principal, or null (none, or no container security). */
+    default Principal principal() {
+        return null;
+    }
+
+    /** Whether that principal has the role. */
+    default boolean isUserInRole(String role) {
+        return false;
+    }
 }

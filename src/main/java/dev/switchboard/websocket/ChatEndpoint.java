@@ -2,6 +2,7 @@ package dev.switchboard.websocket;
 
 import dev.switchboard.auth.Access;
 import dev.switchboard.auth.AuthenticationException;
+import dev.switchboard.auth.Caller;
 import dev.switchboard.auth.Credentials;
 import dev.switchboard.auth.Identity;
 import dev.switchboard.auth.Permission;
@@ -77,7 +78,7 @@ public final class ChatEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         String roomName = session.getPathParameters().get("room");
         String name = firstValue(session, "name");
-        Optional<String> badAddress = (access.requiresToken() ? ChatRules.checkAddressNameOptional(roomName, name)
+        Optional<String> badAddress = (access.identifiesMembers() ? ChatRules.checkAddressNameOptional(roomName, name)
                 : ChatRules.checkAddress(roomName, name))
                 .or(() -> ChatRules.checkSince(firstValue(session, "since")))
                 .or(() -> ChatRules.checkEpoch(firstValue(session, "epoch")));
@@ -87,11 +88,12 @@ public final class ChatEndpoint extends Endpoint {
         }
         identity = (Identity) session.getUserProperties().get(Configurator.IDENTITY);
         if (identity == null) {
-            identity = access.requiresToken() ? null : Identity.open(name);
+            identity = access.identifiesMembers() ? null : Identity.open(name);
         }
         if (identity == null) {
-            // Our handshake check admitted it, and then the token did not pass here (it expired in between).
-            CloseReasons.close(session, CloseReason.CloseCodes.getCloseCode(4001), "token expired");
+            // Our handshake check admitted it, and then the credentials did not pass here (a token expired between).
+            CloseReasons.close(session, access.requiresToken() ? CloseReasons.TOKEN_EXPIRED
+                    : CloseReason.CloseCodes.VIOLATED_POLICY, access.requiresToken() ? "token expired" : "not signed in");
             return;
         }
         connection = connections.openOrRefuse(session);
@@ -269,7 +271,7 @@ public final class ChatEndpoint extends Endpoint {
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
             super.modifyHandshake(config, request, response);
-            if (!access.requiresToken()) {
+            if (!access.identifiesMembers()) {
                 return;
             }
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -277,9 +279,9 @@ public final class ChatEndpoint extends Endpoint {
             String path = request.getRequestURI().getPath();
             String room = path.substring(path.lastIndexOf('/') + 1);
             try {
-                config.getUserProperties().put(IDENTITY, access.connect(
+                config.getUserProperties().put(IDENTITY, access.connect(new Caller(
                         header -> join(headers.get(header)), parameter -> first(request.getParameterMap(), parameter),
-                        room, first(request.getParameterMap(), "name")));
+                        request.getUserPrincipal(), request::isUserInRole), room, first(request.getParameterMap(), "name")));
             } catch (AuthenticationException e) {
                 config.getUserProperties().remove(IDENTITY);
             }

@@ -72,6 +72,18 @@ public final class WsClient implements AutoCloseable {
         return client;
     }
 
+    /** Connects sending these extra handshake headers (e.g. {@code Authorization}). */
+    public static WsClient connectWithHeader(URI uri, String name, String value) {
+        WsClient client = new WsClient();
+        try {
+            client.socket = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT).header(name, value)
+                    .buildAsync(uri, client.new Listener()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot connect to " + uri, e);
+        }
+        return client;
+    }
+
     /** The subprotocol the server chose, empty when none. */
     public String subprotocol() {
         return socket.getSubprotocol();
