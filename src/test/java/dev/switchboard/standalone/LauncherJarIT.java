@@ -1,5 +1,10 @@
 package dev.switchboard.standalone;
 
+import dev.switchboard.auth.Access;
+import dev.switchboard.auth.Identity;
+import dev.switchboard.auth.Permission;
+import dev.switchboard.config.Settings;
+import dev.switchboard.config.SettingsSource;
 import dev.switchboard.contract.WsClient;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +20,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +41,28 @@ class LauncherJarIT {
         assertEquals(0, run.exitCode());
         assertTrue(run.stdout().contains("Usage: switchboard"), run.stdout());
         assertTrue(run.stdout().contains("--host") && run.stdout().contains("--port"), run.stdout());
+    }
+
+    @Test
+    void theTokenCommandMintsATokenTheServerAccepts() throws Exception {
+        String secret = "a-development-secret-of-32-bytes-at-least";
+        Run run = Run.of("token", "--sub", "alice", "--room", "lobby=sub,pub,hist,pres", "--ttl", "15m",
+                "--set", "auth.secret=" + secret);
+        assertEquals(0, run.exitCode(), run.stderr());
+        String token = run.stdout().trim();
+        Identity alice = new Access(Settings.load(SettingsSource.flags(Map.of("auth", "token", "auth.secret", secret)))
+                .auth()).connect(header -> header.equals("Authorization") ? "Bearer " + token : null, query -> null,
+                "lobby", null);
+        assertEquals("alice", alice.name());
+        assertTrue(alice.allows("lobby", Permission.PUB));
+        assertTrue(alice.expiresAt().orElseThrow().isBefore(Instant.now().plusSeconds(16 * 60)));
+    }
+
+    @Test
+    void theTokenCommandWithoutASecretSaysSoAndExitsTwo() throws Exception {
+        Run run = Run.of("token", "--sub", "alice");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.stderr().contains("auth.secret"), run.stderr());
     }
 
     @Test
