@@ -24,7 +24,7 @@ import java.util.List;
  * One person in headless Chromium (Debian's {@code chromium} and {@code chromedriver}), using the chat page the
  * way a person does. Every wait is on a condition, with a timeout.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
@@ -42,7 +42,7 @@ final class Browser implements AutoCloseable {
      * Starts a browser. Where Chromium is not installed the test is skipped, except in CI (CI=true), whose
      * {@code .ci/run} installs it, and wherever {@code -Dbrowser.tests.required=true} is given.
      */
-    static Browser start() {
+    public static Browser start() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         boolean required = Boolean.getBoolean("browser.tests.required") || "true".equals(System.getenv("CI"));
         if (!present && !required) {
@@ -58,13 +58,13 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options));
     }
 
-    void open(URI page) {
+    public void open(URI page) {
         driver.get(page.toString());
         wait.until(d -> !text("page-port").isEmpty());
     }
 
     /** Picks a room and a name and joins; returns when the page says it is live. */
-    void join(String room, String name) {
+    public void join(String room, String name) {
         WebElement roomField = driver.findElement(By.id("room"));
         roomField.clear();
         roomField.sendKeys(room);
@@ -82,7 +82,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Types a message and presses Enter. */
-    void say(String text) {
+    public void say(String text) {
         driver.findElement(By.id("text")).sendKeys(text, Keys.ENTER);
     }
 
@@ -103,7 +103,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Waits until a message with this text is shown, and returns how many are. */
-    long awaitMessage(String text) {
+    public long awaitMessage(String text) {
         wait.withMessage(() -> "no message '" + text + "' among " + messageTexts())
                 .until(d -> messageTexts().contains(text));
         return messageTexts().stream().filter(text::equals).count();

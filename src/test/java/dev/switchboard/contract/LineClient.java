@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A line-protocol client on a raw socket: the upgrade request, then UTF-8 lines both ways. */
-final class LineClient implements AutoCloseable {
+public final class LineClient implements AutoCloseable {
 
     private final Socket socket;
     private final BufferedReader in;
@@ -63,14 +63,14 @@ final class LineClient implements AutoCloseable {
         }
     }
 
-    static LineClient join(URI base, String room, String name) {
+    public static LineClient join(URI base, String room, String name) {
         LineClient client = open(base, "line/" + room + "?name=" + name, 65536,
                 "Connection: Upgrade", "Upgrade: switchboard-line/1");
         assertTrue(client.statusLine.startsWith("HTTP/1.1 101"), client.statusLine);
         return client;
     }
 
-    void send(String line) {
+    public void send(String line) {
         try {
             out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -88,7 +88,7 @@ final class LineClient implements AutoCloseable {
         }
     }
 
-    String readLine() {
+    public String readLine() {
         try {
             String line = in.readLine();
             if (line == null) {
@@ -103,7 +103,7 @@ final class LineClient implements AutoCloseable {
     }
 
     /** The next line starting with this prefix, skipping others (e.g. presence lines). */
-    String readLineStartingWith(String prefix) {
+    public String readLineStartingWith(String prefix) {
         while (true) {
             String line = readLine();
             if (line.startsWith(prefix)) {

@@ -32,7 +32,7 @@ public final class RawWebSocket implements AutoCloseable {
             return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
         }
 
-        String text() {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
     }
@@ -60,7 +60,7 @@ public final class RawWebSocket implements AutoCloseable {
      * As {@link #open(URI, String, int)}, from a given local address (any of 127.0.0.0/8 on Linux), so that one test
      * can open more connections than the server admits from one address.
      */
-    static RawWebSocket openFrom(InetAddress local, URI base, String pathAndQuery, int receiveBuffer) {
+    public static RawWebSocket openFrom(InetAddress local, URI base, String pathAndQuery, int receiveBuffer) {
         return open(local, base, pathAndQuery, receiveBuffer);
     }
 
