@@ -7,6 +7,8 @@ import dev.switchboard.http.WebSocketOnlyServlet;
 import dev.switchboard.hub.Flusher;
 import dev.switchboard.auth.Access;
 import dev.switchboard.hub.Hub;
+import dev.switchboard.metrics.Meters;
+import dev.switchboard.metrics.MetricsServlet;
 import dev.switchboard.hub.RoomLimits;
 import dev.switchboard.hub.RoomEngine;
 import dev.switchboard.limits.ConnectionBudget;
@@ -45,6 +47,7 @@ public final class Switchboard {
 
     private final Settings settings;
     private final Access access;
+    private final Meters meters = new Meters();
     private final Flusher flusher;
     private final Hub hub;
     private final Connections connections;
@@ -73,11 +76,17 @@ public final class Switchboard {
         this.hub = new Hub(new RoomLimits(settings.historySize(), settings.welcomeMembersMax(), settings.maxRooms(),
                 settings.roomIdleTimeout(), settings.historyMemoryMaxBytes()), engine);
         this.budget = new ConnectionBudget(settings.maxConnections(), settings.maxConnectionsPerAddress());
-        this.connections = new Connections(settings, wires, flusher, budget);
-        this.lineConnections = new LineConnections(connections::runLater, flusher, budget);
+        this.connections = new Connections(settings, wires, flusher, budget, meters);
+        this.lineConnections = new LineConnections(connections::runLater, flusher, budget, meters);
+        meters.gauge("switchboard.connections", "open connections, by transport", "transport", "websocket",
+                connections::count);
+        meters.gauge("switchboard.connections", "open connections, by transport", "transport", "line",
+                lineConnections::count);
+        meters.gauge("switchboard.rooms", "rooms open on this node", hub::openRooms);
+        meters.gauge("switchboard.history.bytes", "what the open rooms' histories hold in memory", hub::historyBytes);
         this.handshakeValidator = new HandshakeValidator(
                 new OriginPolicy(settings.allowedOrigins(), settings.requireOrigin()), access, settings.trustedProxies(),
-                budget::hasRoomFor);
+                budget::hasRoomFor, meters::handshakeRefused);
     }
 
     public Settings settings() {
@@ -105,7 +114,11 @@ public final class Switchboard {
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         addServlet(context, "health", new HealthServlet(budget::open, hub), "/health");
         addServlet(context, "rooms", new RoomsServlet(hub, MAX_BODY_BYTES, settings.trustedProxies(),
-                settings.publishRatePerSecond(), settings.publishRateBurst(), access), "/api/rooms", "/api/rooms/*");
+                settings.publishRatePerSecond(), settings.publishRateBurst(), access, meters), "/api/rooms", "/api/rooms/*");
+        if (!settings.metrics().equals("off")) {
+            addServlet(context, "metrics", new MetricsServlet(meters, access, settings.metrics().equals("api-key")),
+                    "/metrics");
+        }
         addServlet(context, "websocket-only", new WebSocketOnlyServlet(), "/chat/*", "/echo", "/inspect");
         addServlet(context, "line", new LineServlet(hub, access, settings, lineConnections), "/line/*");
     }

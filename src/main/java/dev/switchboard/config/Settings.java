@@ -22,6 +22,7 @@ public record Settings(
         Duration redisNodeTimeout,
         String nodeId,
         AuthSettings auth,
+        String metrics,
         int historySize,
         int welcomeMembersMax,
         int maxRooms,
@@ -64,6 +65,7 @@ public record Settings(
                 reader.duration(Setting.REDIS_NODE_TIMEOUT),
                 reader.nodeId(Setting.NODE_ID),
                 reader.auth(),
+                reader.oneOf(Setting.METRICS, "open", "api-key", "off"),
                 reader.integer(Setting.HISTORY_SIZE, 1, 1_000_000),
                 reader.integer(Setting.WELCOME_MEMBERS_MAX, 0, 1_000_000),
                 reader.integer(Setting.MAX_ROOMS, 1, 100_000_000),
@@ -88,6 +90,9 @@ public record Settings(
                 reader.duration(Setting.HTTP_HEADER_TIMEOUT),
                 reader.bool(Setting.PERMESSAGE_DEFLATE),
                 reader.duration(Setting.SHUTDOWN_GRACE));
+        if (settings.metrics.equals("api-key") && settings.auth.apiKeys().isEmpty()) {
+            throw new InvalidSettingException("metrics=api-key needs " + Setting.API_KEYS.key());
+        }
         if (settings.idleTimeout.compareTo(settings.pingInterval) <= 0) {
             throw new InvalidSettingException(Setting.IDLE_TIMEOUT.key() + " (" + settings.idleTimeout
                     + ") must be longer than " + Setting.PING_INTERVAL.key() + " (" + settings.pingInterval
@@ -224,6 +229,15 @@ public record Settings(
                     .filter(key -> !key.isEmpty()).toList();
             return new AuthSettings(mode, secretBytes, publicKey, jwks.value(), text(Setting.AUTH_AUDIENCE),
                     text(Setting.AUTH_ISSUER), duration(Setting.AUTH_EXPIRY_GRACE), apiKeys, roles());
+        }
+
+        String oneOf(Setting setting, String... allowed) {
+            SettingsSource.SourcedValue raw = raw(setting);
+            String value = raw.value().toLowerCase(Locale.ROOT);
+            if (!List.of(allowed).contains(value)) {
+                throw invalid(setting, raw, "must be one of " + String.join(", ", allowed));
+            }
+            return value;
         }
 
         String roles() {

@@ -14,6 +14,7 @@ import dev.switchboard.hub.InvalidMessageException;
 import dev.switchboard.hub.Room;
 import dev.switchboard.hub.TooManyRoomsException;
 import dev.switchboard.limits.AddressRateLimit;
+import dev.switchboard.metrics.Meters;
 import dev.switchboard.proxy.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,6 +59,7 @@ public final class RoomsServlet extends JsonServlet {
     private final TrustedProxies proxies;
     private final AddressRateLimit publishRate;
     private final Access access;
+    private final Meters meters;
 
     /**
      * @param proxies         whose forwarding headers say who the client is
@@ -65,7 +67,8 @@ public final class RoomsServlet extends JsonServlet {
      * @param publishBurst    publishes one client address may make in a burst
      */
     public RoomsServlet(Hub hub, int maxBodyBytes, TrustedProxies proxies, double publishRate, int publishBurst,
-            Access access) {
+            Access access, Meters meters) {
+        this.meters = meters;
         this.hub = hub;
         this.access = access;
         this.maxBodyBytes = maxBodyBytes;
@@ -220,6 +223,9 @@ public final class RoomsServlet extends JsonServlet {
         try {
             Appended appended = hub.room(room).publish(publish.from(), publish.text(), id)
                     .get(ENGINE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!appended.duplicate()) {
+                meters.published(Meters.Transport.HTTP);
+            }
             JsonResponses.send(response, appended.duplicate() ? 200 : 201, appended.message().event().json());
         } catch (InvalidMessageException e) {
             JsonResponses.error(response, 400, e.getMessage());

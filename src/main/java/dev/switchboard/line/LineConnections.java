@@ -1,5 +1,6 @@
 package dev.switchboard.line;
 
+import dev.switchboard.metrics.Meters;
 import dev.switchboard.hub.Flusher;
 import dev.switchboard.limits.ConnectionBudget;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 public final class LineConnections {
 
     private final Set<LineSession> open = ConcurrentHashMap.newKeySet();
+    private final Meters meters;
     private final Executor housekeeping;
     private final Flusher flusher;
     private final ConnectionBudget budget;
@@ -26,7 +28,8 @@ public final class LineConnections {
      * @param flusher      whose threads write the connections' outbound queues
      * @param budget       the node's connection limits, shared with WebSocket connections
      */
-    public LineConnections(Executor housekeeping, Flusher flusher, ConnectionBudget budget) {
+    public LineConnections(Executor housekeeping, Flusher flusher, ConnectionBudget budget, Meters meters) {
+        this.meters = meters;
         this.housekeeping = housekeeping;
         this.flusher = flusher;
         this.budget = budget;
@@ -64,6 +67,10 @@ public final class LineConnections {
 
     void runLater(Runnable action) {
         housekeeping.execute(action);
+    }
+
+    Meters meters() {
+        return meters;
     }
 
     public int count() {

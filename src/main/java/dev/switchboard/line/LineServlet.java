@@ -101,8 +101,9 @@ public final class LineServlet extends HttpServlet {
         response.setHeader("Connection", "Upgrade");
     }
 
-    private static void refuse(HttpServletResponse response, int status, String message, boolean offerUpgrade)
+    private void refuse(HttpServletResponse response, int status, String message, boolean offerUpgrade)
             throws IOException {
+        connections.meters().handshakeRefused(status);
         byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         if (offerUpgrade) {

@@ -9,6 +9,7 @@ import dev.switchboard.hub.OutboundQueue;
 import dev.switchboard.hub.Problem;
 import dev.switchboard.hub.QueueLimits;
 import dev.switchboard.auth.Identity;
+import dev.switchboard.metrics.Meters;
 import dev.switchboard.auth.Permission;
 import dev.switchboard.hub.EngineUnavailableException;
 import dev.switchboard.hub.Hub;
@@ -163,6 +164,7 @@ final class LineSession implements ReadListener, Member {
         if (!rate.tryTake(System.nanoTime())) {
             if (++rateLimitedInARow >= settings.rateAbuseLimit()) {
                 // What it said before is being made durable; it gets those messages before the last line.
+                registry.meters().rateLimitClosed();
                 lastPublish.whenComplete((appended, failure) -> {
                     writeLine(LineFormat.error("rate-limited", "rate limit exceeded; closing"));
                     outbound.closeAfterFlush(this::closeNow);
@@ -182,6 +184,8 @@ final class LineSession implements ReadListener, Member {
             lastPublish.whenComplete((appended, failure) -> {
                 if (failure != null) {
                     deliver(Events.error(Unavailable.problem(failure)));
+                } else {
+                    registry.meters().published(Meters.Transport.LINE);
                 }
             });
         } catch (InvalidMessageException e) {

@@ -11,6 +11,7 @@ import dev.switchboard.proxy.TrustedProxies;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -29,6 +30,7 @@ public final class HandshakeValidator {
 
     private final OriginPolicy origins;
     private final Access access;
+    private final IntConsumer onRefusal;
     private final TrustedProxies proxies;
     private final Predicate<String> hasRoomForAddress;
 
@@ -38,7 +40,8 @@ public final class HandshakeValidator {
      * @param hasRoomForAddress whether one more connection from this client address is within the limits
      */
     public HandshakeValidator(OriginPolicy origins, Access access, TrustedProxies proxies,
-            Predicate<String> hasRoomForAddress) {
+            Predicate<String> hasRoomForAddress, IntConsumer onRefusal) {
+        this.onRefusal = onRefusal;
         this.origins = origins;
         this.access = access;
         this.proxies = proxies;
@@ -58,6 +61,12 @@ public final class HandshakeValidator {
 
     /** Why this handshake is refused, or empty when it may go on to the WebSocket container. */
     public Optional<HandshakeRejection> check(UpgradeRequest request) {
+        Optional<HandshakeRejection> rejection = decide(request);
+        rejection.ifPresent(refused -> onRefusal.accept(refused.status()));
+        return rejection;
+    }
+
+    private Optional<HandshakeRejection> decide(UpgradeRequest request) {
         if (!isWebSocketUpgrade(request)) {
             return Optional.empty();
         }

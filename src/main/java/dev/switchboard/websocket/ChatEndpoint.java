@@ -7,6 +7,7 @@ import dev.switchboard.auth.Credentials;
 import dev.switchboard.auth.Identity;
 import dev.switchboard.auth.Permission;
 import dev.switchboard.config.Settings;
+import dev.switchboard.metrics.Meters;
 import dev.switchboard.hub.Appended;
 import dev.switchboard.hub.ChatRules;
 import dev.switchboard.hub.EngineUnavailableException;
@@ -176,6 +177,7 @@ public final class ChatEndpoint extends Endpoint {
         if (!rate.tryTake(System.nanoTime())) {
             if (++rateLimitedInARow >= settings.rateAbuseLimit()) {
                 // What it said before is being made durable; it gets those messages before the close.
+                connections.meters().rateLimitClosed();
                 lastPublish.whenComplete((appended, failure) -> connection.closeAfterFlush(
                         CloseReason.CloseCodes.VIOLATED_POLICY, "rate limit exceeded", settings.shutdownGrace()));
             } else {
@@ -244,6 +246,8 @@ public final class ChatEndpoint extends Endpoint {
             member.deliver(Events.error(Unavailable.problem(failure), id));
         } else if (appended.duplicate()) {
             member.deliver(appended.message().event());
+        } else {
+            connections.meters().published(Meters.Transport.WEBSOCKET);
         }
     }
 

@@ -38,7 +38,7 @@ final class Connection {
         this.registry = registry;
         this.wire = wire;
         this.outbound = new OutboundQueue<>(wire, Connection::weight, limits, flusher,
-                () -> registry.closeLater(this, CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer"));
+                () -> registry.slowConsumer(this));
     }
 
     Session session() {

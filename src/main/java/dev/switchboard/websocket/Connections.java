@@ -1,5 +1,6 @@
 package dev.switchboard.websocket;
 
+import dev.switchboard.metrics.Meters;
 import dev.switchboard.config.Settings;
 import dev.switchboard.hub.Flusher;
 import dev.switchboard.hub.QueueLimits;
@@ -30,6 +31,7 @@ public final class Connections {
     private static final Logger LOG = Logger.getLogger(Connections.class.getName());
     private static final ByteBuffer PING = ByteBuffer.wrap(new byte[] {'s', 'b'}).asReadOnlyBuffer();
 
+    private final Meters meters;
     private final Settings settings;
     private final WebSocketWires wires;
     private final Flusher flusher;
@@ -46,7 +48,9 @@ public final class Connections {
      * @param wires   how each connection's messages reach the network
      * @param flusher whose threads write the connections' outbound queues
      */
-    public Connections(Settings settings, WebSocketWires wires, Flusher flusher, ConnectionBudget budget) {
+    public Connections(Settings settings, WebSocketWires wires, Flusher flusher, ConnectionBudget budget,
+            Meters meters) {
+        this.meters = meters;
         this.settings = settings;
         this.wires = wires;
         this.flusher = flusher;
@@ -57,6 +61,11 @@ public final class Connections {
     public void start() {
         long interval = settings.pingInterval().toMillis();
         timer.scheduleWithFixedDelay(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** The application's meters. */
+    public Meters meters() {
+        return meters;
     }
 
     public int count() {
@@ -104,6 +113,12 @@ public final class Connections {
                 notifyAll();
             }
         }
+    }
+
+    /** A connection's backlog passed its bounds: it is closed as a slow consumer. */
+    void slowConsumer(Connection connection) {
+        meters.slowConsumerClosed();
+        closeLater(connection, CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer");
     }
 
     /** Closes a connection from the registry's thread: never from inside a room's fan-out. */

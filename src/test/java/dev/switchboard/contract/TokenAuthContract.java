@@ -38,7 +38,8 @@ public interface TokenAuthContract extends ServerUnderTest {
             "auth.secret", SECRET,
             "auth.audience", AUDIENCE,
             "api.keys", API_KEY,
-            "auth.expiry.grace", EXPIRY_GRACE.toMillis() + "ms");
+            "auth.expiry.grace", EXPIRY_GRACE.toMillis() + "ms",
+            "metrics", "api-key");
 
     private static String token(String subject, Map<String, List<String>> rooms) {
         return Tokens.signed(SECRET, subject, rooms, HOUR, AUDIENCE);
@@ -213,6 +214,15 @@ public interface TokenAuthContract extends ServerUnderTest {
                 "{\"text\":\"it was me\"}");
         assertEquals(201, own.statusCode(), own.body());
         assertEquals("ann", HttpApi.json(own).path("from").asText());
+    }
+
+    @Test
+    default void metricsNeedAnApiKeyWhenTheSettingSaysSo() {
+        assertEquals(401, api("GET", "metrics", null, null).statusCode());
+        assertEquals(401, api("GET", "metrics", token("ann", Map.of("lobby", ALL)), null).statusCode());
+        HttpResponse<String> metrics = api("GET", "metrics", API_KEY, null);
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("switchboard_connections"), metrics.body());
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.switchboard.contract.HttpApiContract;
 import dev.switchboard.contract.InspectorContract;
 import dev.switchboard.contract.LineContract;
 import dev.switchboard.contract.MaskingContract;
+import dev.switchboard.contract.MetricsContract;
 import dev.switchboard.contract.LimitsContract;
 import dev.switchboard.contract.PresenceContract;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -32,7 +33,7 @@ import java.util.Map;
 @RunAsClient
 class GlassFishContractIT extends DeployedWar implements HttpApiContract, ChatContract, EchoContract,
         HandshakeContract, HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract,
-        InspectorContract, MaskingContract, ExactlyOnceContract {
+        InspectorContract, MaskingContract, ExactlyOnceContract, MetricsContract {
 
     @Deployment(testable = false)
     static WebArchive shippedWar() {

@@ -10,11 +10,12 @@ import dev.switchboard.contract.HttpApiContract;
 import dev.switchboard.contract.InspectorContract;
 import dev.switchboard.contract.LineContract;
 import dev.switchboard.contract.MaskingContract;
+import dev.switchboard.contract.MetricsContract;
 import dev.switchboard.contract.LimitsContract;
 import dev.switchboard.contract.PresenceContract;
 
 /** The whole contract against the standalone launcher, started in-process on a free port. */
 class LauncherContractTest extends InProcessLauncher implements HttpApiContract, ChatContract, EchoContract,
         HandshakeContract, HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract,
-        InspectorContract, MaskingContract, ExactlyOnceContract {
+        InspectorContract, MaskingContract, ExactlyOnceContract, MetricsContract {
 }

@@ -1,0 +1,60 @@
+package dev.switchboard.contract;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code GET /metrics}: Prometheus text that moves with what the server does. */
+public interface MetricsContract extends ServerUnderTest {
+
+    private double metric(String nameAndLabels) {
+        HttpResponse<String> metrics = HttpApi.get(http("metrics"));
+        assertEquals(200, metrics.statusCode(), metrics.body());
+        return metrics.body().lines().filter(line -> line.startsWith(nameAndLabels + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + nameAndLabels + " in " + metrics.body()));
+    }
+
+    @Test
+    default void metricsAreServedInPrometheusTextFormat() {
+        HttpResponse<String> metrics = HttpApi.get(http("metrics"));
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+                metrics.headers().toString());
+        assertTrue(metrics.body().contains("# TYPE switchboard_connections gauge"), metrics.body());
+    }
+
+    @Test
+    default void anHttpPublishCountsOnce() {
+        String room = Rooms.fresh();
+        double before = metric("switchboard_messages_published_total{transport=\"http\"}");
+        publish(room, "bot", "counted");
+        assertEquals(before + 1, metric("switchboard_messages_published_total{transport=\"http\"}"));
+    }
+
+    @Test
+    default void aRefusedHandshakeCountsUnderItsStatus() {
+        double before = metric("switchboard_handshake_refusals_total{reason=\"403\"}", 0);
+        RawHttp.Response refused = RawHttp.get(baseUri(), baseUri().getPath() + "chat/" + Rooms.fresh() + "?name=eve",
+                "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Version: 13",
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Origin: http://evil.example");
+        assertEquals(403, refused.status());
+        assertEquals(before + 1, metric("switchboard_handshake_refusals_total{reason=\"403\"}"));
+    }
+
+    @Test
+    default void anOpenWebSocketIsCounted() {
+        try (WsClient ann = WsClient.connect(ws("chat/" + Rooms.fresh() + "?name=ann"))) {
+            ann.expect("welcome");
+            assertTrue(metric("switchboard_connections{transport=\"websocket\"}") >= 1);
+        }
+    }
+
+    private double metric(String nameAndLabels, double absent) {
+        HttpResponse<String> metrics = HttpApi.get(http("metrics"));
+        return metrics.body().contains(nameAndLabels + " ") ? metric(nameAndLabels) : absent;
+    }
+}
