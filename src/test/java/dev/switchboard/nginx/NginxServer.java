@@ -1,9 +1,8 @@
 package dev.switchboard.nginx;
 
+import dev.switchboard.contract.LoopbackPorts;
+
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ public final class NginxServer implements AutoCloseable {
     /** Starts nginx in front of {@code 127.0.0.1:upstreamPort}; returns once it accepts connections. */
     public static NginxServer inFrontOf(int upstreamPort) throws IOException {
         Path dir = Files.createTempDirectory("switchboard-nginx");
-        int port = freePort();
+        int port = LoopbackPorts.free();
         Files.writeString(dir.resolve("nginx.conf"), """
                 daemon off;
                 pid %1$s/nginx.pid;
@@ -59,7 +58,7 @@ public final class NginxServer implements AutoCloseable {
         Process process = new ProcessBuilder(nginx, "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!accepts(port)) {
+        while (!LoopbackPorts.accepts(port)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly();
                 throw new IllegalStateException("nginx did not start: " + Files.readString(dir.resolve("nginx.out")));
@@ -72,20 +71,6 @@ public final class NginxServer implements AutoCloseable {
     /** The proxy's base URI, with a trailing slash. */
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port + "/");
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.switchboard.redis;
 
+import dev.switchboard.contract.LoopbackPorts;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts a fresh server that requires this password ({@code requirepass}), or none when null. */
     public static RedisServer start(String password) throws IOException {
-        RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("switchboard-redis"), password);
+        RedisServer server = new RedisServer(LoopbackPorts.free(), Files.createTempDirectory("switchboard-redis"), password);
         server.startAgain();
         return server;
     }
@@ -126,12 +126,6 @@ public final class RedisServer implements AutoCloseable {
             return read == 1 && (reply[0] == '+' || reply[0] == '-');
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 
