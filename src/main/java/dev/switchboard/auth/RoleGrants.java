@@ -1,9 +1,7 @@
 package dev.switchboard.auth;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -47,11 +45,6 @@ public final class RoleGrants {
                     });
         }
         return new RoleGrants(byRole);
-    }
-
-    /** The roles named, for a container that must be asked role by role. */
-    public List<String> roles() {
-        return new ArrayList<>(byRole.keySet());
     }
 
     /** What a principal with these roles may do. */

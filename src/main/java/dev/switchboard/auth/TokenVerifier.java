@@ -35,8 +35,9 @@ import java.util.Set;
 /**
  * Verifies connection tokens (JWT) with nimbus-jose-jwt: pinned algorithms (HS256 with {@code auth.secret}, RS256 /
  * ES256 with the key in {@code auth.public.key}, or RS256 / ES256 keys by key id from {@code auth.jwks.uri}), so
- * neither {@code alg: none} nor a switch between HMAC and public-key algorithms gets through; {@code sub} and {@code exp} required; {@code aud} and {@code iss} checked when
- * set; {@value #CLOCK_SKEW_SECONDS} s of clock skew allowed.
+ * neither {@code alg: none} nor a switch between HMAC and public-key algorithms gets through; {@code sub} and
+ * {@code exp} required; {@code aud} and {@code iss} checked when set; {@value #CLOCK_SKEW_SECONDS} s of clock skew
+ * allowed.
  */
 public final class TokenVerifier {
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,7 +60,7 @@ public record Settings(
     public static Settings load(SettingsSource source) {
         Reader reader = new Reader(source);
         Settings settings = new Settings(
-                reader.engine(Setting.ENGINE),
+                reader.choice(Setting.ENGINE, EngineKind.values(), EngineKind::key),
                 reader.text(Setting.DATA_DIR),
                 reader.redisUri(Setting.REDIS_URI),
                 reader.duration(Setting.REDIS_NODE_TIMEOUT),
@@ -150,16 +151,6 @@ public record Settings(
             return raw(setting).value();
         }
 
-        EngineKind engine(Setting setting) {
-            SettingsSource.SourcedValue raw = raw(setting);
-            for (EngineKind kind : EngineKind.values()) {
-                if (kind.key().equals(raw.value().toLowerCase(Locale.ROOT))) {
-                    return kind;
-                }
-            }
-            throw invalid(setting, raw, "must be embedded, redis or memory");
-        }
-
         /** Not echoed back when wrong: a Redis URI may carry a password. */
         String redisUri(Setting setting) {
             SettingsSource.SourcedValue raw = raw(setting);
@@ -200,7 +191,7 @@ public record Settings(
         }
 
         AuthSettings auth() {
-            AuthMode mode = authMode(Setting.AUTH);
+            AuthMode mode = choice(Setting.AUTH, AuthMode.values(), AuthMode::key);
             SettingsSource.SourcedValue secret = raw(Setting.AUTH_SECRET);
             byte[] secretBytes = secret.value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             if (secretBytes.length > 0 && secretBytes.length < 32) {
@@ -250,14 +241,10 @@ public record Settings(
             return raw.value();
         }
 
-        AuthMode authMode(Setting setting) {
-            SettingsSource.SourcedValue raw = raw(setting);
-            for (AuthMode mode : AuthMode.values()) {
-                if (mode.key().equals(raw.value().toLowerCase(Locale.ROOT))) {
-                    return mode;
-                }
-            }
-            throw invalid(setting, raw, "must be open, token or container");
+        /** The constant of {@code values} whose key the setting names. */
+        <E extends Enum<E>> E choice(Setting setting, E[] values, Function<E, String> key) {
+            String chosen = oneOf(setting, Arrays.stream(values).map(key).toArray(String[]::new));
+            return Arrays.stream(values).filter(value -> key.apply(value).equals(chosen)).findFirst().orElseThrow();
         }
 
         TrustedProxies trustedProxies(Setting setting) {

@@ -36,8 +36,4 @@ final class HistoryMemory {
     long bytes() {
         return bytes.get();
     }
-
-    long maxBytes() {
-        return maxBytes;
-    }
 }

@@ -70,11 +70,6 @@ final class MessageHistory {
         return size;
     }
 
-    /** What the kept events weigh, as counted in the node's history memory. */
-    long bytes() {
-        return bytes;
-    }
-
     private void account(long delta) {
         bytes += delta;
         memory.add(delta);

@@ -266,10 +266,6 @@ public final class Room implements RoomFeed {
         return lastActivityMillis;
     }
 
-    synchronized boolean hasMembers() {
-        return !connectionsByName.isEmpty();
-    }
-
     /** The room's current epoch. */
     public synchronized String epoch() {
         return epoch;

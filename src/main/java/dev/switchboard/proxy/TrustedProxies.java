@@ -42,10 +42,6 @@ public final class TrustedProxies {
         return ranges.isEmpty() ? NONE : new TrustedProxies(List.copyOf(ranges));
     }
 
-    public boolean isEmpty() {
-        return ranges.isEmpty();
-    }
-
     public boolean trusts(String address) {
         return ranges.stream().anyMatch(range -> range.contains(address));
     }
