@@ -91,6 +91,17 @@ public enum Setting {
     HTTP_HEADER_TIMEOUT("http.header.timeout", "10s",
             "launcher only: a request's line and headers must have arrived this long after its first byte; "
                     + "otherwise 408 and the connection is closed"),
+    TLS_CERT("tls.cert", "",
+            "launcher only: a PEM file with the server certificate and its chain (leaf first); with tls.key the port "
+                    + "speaks https:// and wss:// only (TLS 1.2 and 1.3); a changed file is picked up by new "
+                    + "connections"),
+    TLS_KEY("tls.key", "",
+            "launcher only: the PEM file with tls.cert's private key (PKCS#8, PKCS#1 or SEC1, unencrypted: protect it "
+                    + "with file permissions)"),
+    TLS_KEYSTORE("tls.keystore", "",
+            "launcher only: a PKCS#12 keystore with the certificate chain and key, instead of tls.cert and tls.key"),
+    TLS_KEYSTORE_PASSWORD("tls.keystore.password", "",
+            "launcher only: tls.keystore's password; never logged (prefer the environment variable)"),
     PERMESSAGE_DEFLATE("permessage.deflate", "false",
             "launcher only: negotiate permessage-deflate (RFC 7692) on /chat and /echo; costs memory per connection"),
     SHUTDOWN_GRACE("shutdown.grace", "5s",

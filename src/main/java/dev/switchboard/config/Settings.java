@@ -46,6 +46,7 @@ public record Settings(
         Duration idleTimeout,
         Duration httpIdleTimeout,
         Duration httpHeaderTimeout,
+        TlsSettings tls,
         boolean permessageDeflate,
         Duration shutdownGrace) {
 
@@ -89,6 +90,7 @@ public record Settings(
                 reader.duration(Setting.IDLE_TIMEOUT),
                 reader.duration(Setting.HTTP_IDLE_TIMEOUT),
                 reader.duration(Setting.HTTP_HEADER_TIMEOUT),
+                reader.tls(),
                 reader.bool(Setting.PERMESSAGE_DEFLATE),
                 reader.duration(Setting.SHUTDOWN_GRACE));
         if (settings.metrics.equals("api-key") && settings.auth.apiKeys().isEmpty()) {
@@ -220,6 +222,39 @@ public record Settings(
                     .filter(key -> !key.isEmpty()).toList();
             return new AuthSettings(mode, secretBytes, publicKey, jwks.value(), text(Setting.AUTH_AUDIENCE),
                     text(Setting.AUTH_ISSUER), duration(Setting.AUTH_EXPIRY_GRACE), apiKeys, roles());
+        }
+
+        TlsSettings tls() {
+            java.util.Optional<java.nio.file.Path> cert = file(Setting.TLS_CERT);
+            java.util.Optional<java.nio.file.Path> key = file(Setting.TLS_KEY);
+            java.util.Optional<java.nio.file.Path> keystore = file(Setting.TLS_KEYSTORE);
+            char[] password = raw(Setting.TLS_KEYSTORE_PASSWORD).value().toCharArray();
+            if (cert.isPresent() != key.isPresent()) {
+                throw new InvalidSettingException(Setting.TLS_CERT.key() + " and " + Setting.TLS_KEY.key()
+                        + " go together: set both or neither");
+            }
+            if (cert.isPresent() && keystore.isPresent()) {
+                throw new InvalidSettingException("set " + Setting.TLS_CERT.key() + " and " + Setting.TLS_KEY.key()
+                        + ", or " + Setting.TLS_KEYSTORE.key() + ", not both");
+            }
+            if (keystore.isEmpty() && password.length > 0) {
+                throw new InvalidSettingException(Setting.TLS_KEYSTORE_PASSWORD.key() + " is set but "
+                        + Setting.TLS_KEYSTORE.key() + " is not");
+            }
+            return new TlsSettings(cert, key, keystore, password);
+        }
+
+        /** A file that must be readable when set. */
+        private java.util.Optional<java.nio.file.Path> file(Setting setting) {
+            SettingsSource.SourcedValue raw = raw(setting);
+            if (raw.value().isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            java.nio.file.Path path = java.nio.file.Path.of(raw.value());
+            if (!java.nio.file.Files.isReadable(path)) {
+                throw invalid(setting, raw, "is not a readable file");
+            }
+            return java.util.Optional.of(path);
         }
 
         String oneOf(Setting setting, String... allowed) {

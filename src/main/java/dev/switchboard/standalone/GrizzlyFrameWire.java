@@ -2,6 +2,7 @@ package dev.switchboard.standalone;
 
 import dev.switchboard.websocket.WebSocketWire;
 import org.glassfish.grizzly.CompletionHandler;
+import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
@@ -16,8 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * The launcher's wire: a batch becomes one buffer of pre-encoded frames ({@link WebSocketFrames}) handed straight to
- * the connection's Grizzly write queue, skipping Tyrus's per-message framing and the filter chain. Grizzly writes
- * it at once when the socket takes it, or queues it and completes later; either way one batch is in flight.
+ * the connection's Grizzly write queue, skipping Tyrus's per-message framing and (unless TLS must encrypt them) the
+ * filter chain. Grizzly writes it at once when the socket takes it, or queues it and completes later; either way one
+ * batch is in flight.
  * <p>
  * Tyrus still writes its own frames on the connection (pings, pongs, close); Grizzly's queue keeps whole writes
  * apart, and {@link #closeWith(Runnable)} keeps our frames ahead of a close we start.
@@ -25,23 +27,30 @@ import java.util.function.Consumer;
 final class GrizzlyFrameWire implements WebSocketWire, CompletionHandler<WriteResult<WritableMessage, SocketAddress>> {
 
     private final Connection<SocketAddress> connection;
+    /** Null on a TLS port: frames then go down the connection's chain, whose TLS filter encrypts them. */
     private final AsyncQueueWriter<SocketAddress> writer;
     private Consumer<Throwable> done;
     private boolean closed;
 
     @SuppressWarnings("unchecked")
-    GrizzlyFrameWire(Connection<?> connection) {
+    GrizzlyFrameWire(Connection<?> connection, boolean encrypted) {
         this.connection = (Connection<SocketAddress>) connection;
-        this.writer = ((TCPNIOTransport) connection.getTransport()).getAsyncQueueIO().getWriter();
+        this.writer = encrypted ? null : ((TCPNIOTransport) connection.getTransport()).getAsyncQueueIO().getWriter();
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public void send(List<Object> batch, Consumer<Throwable> done) {
         synchronized (this) {
             if (!closed) {
                 this.done = done;
                 // Under the lock: a close started meanwhile waits until this batch is in the queue ahead of it.
-                writer.write(connection, WebSocketFrames.encode(batch, connection.getMemoryManager()), this);
+                Buffer frames = WebSocketFrames.encode(batch, connection.getMemoryManager());
+                if (writer != null) {
+                    writer.write(connection, frames, this);
+                } else {
+                    connection.write(frames, (CompletionHandler) this);
+                }
                 return;
             }
         }

@@ -11,11 +11,18 @@ import jakarta.websocket.Session;
  */
 final class GrizzlyWires implements WebSocketWires {
 
+    private final boolean encrypted;
+
+    /** @param encrypted the port speaks TLS: frames must pass its filter */
+    GrizzlyWires(boolean encrypted) {
+        this.encrypted = encrypted;
+    }
+
     @Override
     public WebSocketWire forSession(Session session) {
         return OpeningConnection.claim(session)
                 .filter(connection -> session.getNegotiatedExtensions().isEmpty())
-                .<WebSocketWire>map(GrizzlyFrameWire::new)
+                .<WebSocketWire>map(connection -> new GrizzlyFrameWire(connection, encrypted))
                 .orElseGet(() -> WebSocketWires.PORTABLE.forSession(session));
     }
 }

@@ -8,6 +8,7 @@ import dev.switchboard.config.Settings;
 import dev.switchboard.config.SettingsSource;
 import dev.switchboard.engine.embedded.StoreException;
 import dev.switchboard.hub.EngineUnavailableException;
+import dev.switchboard.tls.TlsCredentialsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,6 +103,9 @@ public final class Launcher implements Callable<Integer> {
             server = StandaloneServer.start(host, port, loaded);
         } catch (IllegalArgumentException e) {
             System.err.println("switchboard: " + e.getMessage());
+            return 2;
+        } catch (TlsCredentialsException e) {
+            System.err.println("switchboard: cannot serve TLS: " + e.getMessage());
             return 2;
         } catch (StoreException e) {
             System.err.println("switchboard: cannot start the embedded engine: " + e.getMessage());

@@ -2,11 +2,13 @@ package dev.switchboard.standalone;
 
 import dev.switchboard.app.Switchboard;
 import dev.switchboard.config.Settings;
+import dev.switchboard.tls.ServerTls;
 import jakarta.websocket.DeploymentException;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.servlet.WebappContext;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
@@ -41,9 +43,12 @@ public final class StandaloneServer implements AutoCloseable {
     private final WebappContext web = new WebappContext("switchboard", "");
     private final NetworkListener listener;
     private final RequestHeadDeadline requestHeadDeadline;
+    private final ServerTls tls;
 
     private StandaloneServer(String host, int port, Settings settings) {
-        switchboard = new Switchboard(settings, new GrizzlyWires(), () -> DEFAULT_DATA_DIR);
+        // Before anything starts: unusable certificate files stop the start with the reason.
+        tls = settings.tls().enabled() ? ServerTls.start(settings.tls()) : null;
+        switchboard = new Switchboard(settings, new GrizzlyWires(tls != null), () -> DEFAULT_DATA_DIR);
         WebSocketChain webSocketChain = new WebSocketChain(settings.maxMessageBytes());
         webSocket = new StandaloneWebSocketContainer(settings.maxMessageBytes(), webSocketChain);
         listener = new NetworkListener("switchboard", host, port);
@@ -58,6 +63,12 @@ public final class StandaloneServer implements AutoCloseable {
         listener.getTransport().setSelectorHandler(new FlushingSelectorHandler());
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig().copy()
                 .setPoolName("switchboard-http"));
+        if (tls != null) {
+            listener.setSecure(true);
+            listener.setSSLEngineConfig(new SSLEngineConfigurator(tls.context(), false, false, false)
+                    .setEnabledProtocols(ServerTls.PROTOCOLS));
+            listener.registerAddOn(new PlainRequestOnTlsPort());
+        }
         requestHeadDeadline = new RequestHeadDeadline(settings.httpHeaderTimeout());
         listener.registerAddOn(requestHeadDeadline);
         listener.registerAddOn(new HandshakeValidationAddOn(switchboard.handshakeValidator()));
@@ -112,7 +123,7 @@ public final class StandaloneServer implements AutoCloseable {
 
     public URI baseUri() {
         String host = host().contains(":") ? "[" + host() + "]" : host();
-        return URI.create("http://" + host + ":" + port() + "/");
+        return URI.create((tls != null ? "https://" : "http://") + host + ":" + port() + "/");
     }
 
     public Switchboard switchboard() {

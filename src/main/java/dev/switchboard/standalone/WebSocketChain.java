@@ -22,8 +22,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The filter chain a launcher connection moves to once it has switched to WebSocket: the transport, the idle-timeout
- * filter (which must see the close) and {@link FramesFilter}, which hands the client's bytes straight to Tyrus.
+ * The filter chain a launcher connection moves to once it has switched to WebSocket: the transport, TLS when the port
+ * speaks it, the idle-timeout filter (which must see the close) and {@link FramesFilter}, which hands the client's
+ * bytes straight to Tyrus.
  * <p>
  * On the listener's own chain every read of an upgraded connection still passes Grizzly's HTTP codec, which keeps
  * the handshake's request and response objects, their header tables and the buffer they were parsed from for the
@@ -54,6 +55,11 @@ final class WebSocketChain implements AddOn {
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
         FilterChainBuilder webSocket = FilterChainBuilder.stateless()
                 .add(builder.get(builder.indexOfType(TransportFilter.class)));
+        int tls = builder.indexOfType(org.glassfish.grizzly.ssl.SSLBaseFilter.class);
+        if (tls >= 0) {
+            // Same filter instance: the connection's TLS session lives in its attributes and carries over.
+            webSocket.add(builder.get(tls));
+        }
         int idleTimeout = builder.indexOfType(IdleTimeoutFilter.class);
         if (idleTimeout >= 0) {
             webSocket.add(builder.get(idleTimeout));

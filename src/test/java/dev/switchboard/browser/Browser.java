@@ -43,6 +43,11 @@ public final class Browser implements AutoCloseable {
      * {@code .ci/run} installs it, and wherever {@code -Dbrowser.tests.required=true} is given.
      */
     public static Browser start() {
+        return start(new String[0]);
+    }
+
+    /** As {@link #start()}, with more Chromium command-line arguments. */
+    public static Browser start(String... arguments) {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         boolean required = Boolean.getBoolean("browser.tests.required") || "true".equals(System.getenv("CI"));
         if (!present && !required) {
@@ -53,6 +58,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--window-size=1000,900");
+        options.addArguments(arguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options));
@@ -131,7 +137,7 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(cssSelector)).size();
     }
 
-    Object script(String script, Object... arguments) {
+    public Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 

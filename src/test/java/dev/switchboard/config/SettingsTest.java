@@ -59,6 +59,37 @@ class SettingsTest {
     }
 
     @Test
+    void theKeystorePasswordIsNeverShown() throws Exception {
+        java.nio.file.Path keystore = java.nio.file.Files.createTempFile("switchboard", ".p12");
+        try {
+            Settings settings = Settings.load(SettingsSource.flags(Map.of("tls.keystore", keystore.toString(),
+                    "tls.keystore.password", "p4ssw0rd")));
+            assertFalse(settings.toString().contains("p4ssw0rd"), settings.toString());
+        } finally {
+            java.nio.file.Files.delete(keystore);
+        }
+    }
+
+    @Test
+    void aTlsCertificateWithoutItsKeyFailsTheStart() throws Exception {
+        java.nio.file.Path cert = java.nio.file.Files.createTempFile("switchboard", ".crt");
+        try {
+            InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                    () -> Settings.load(SettingsSource.flags(Map.of("tls.cert", cert.toString()))));
+            assertTrue(e.getMessage().contains("tls.key"), e.getMessage());
+        } finally {
+            java.nio.file.Files.delete(cert);
+        }
+    }
+
+    @Test
+    void aTlsFileThatCannotBeReadFailsTheStartNamingIt() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> Settings.load(
+                SettingsSource.flags(Map.of("tls.cert", "/nonexistent/chain.pem", "tls.key", "/nonexistent/k.pem"))));
+        assertTrue(e.getMessage().contains("/nonexistent/chain.pem"), e.getMessage());
+    }
+
+    @Test
     void aValueOutOfRangeFails() {
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> Settings.load(SettingsSource.flags(Map.of("history.size", "0"))));

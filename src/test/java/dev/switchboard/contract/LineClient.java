@@ -50,6 +50,15 @@ public final class LineClient implements AutoCloseable {
             }
             socket.setReceiveBufferSize(receiveBuffer);
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+            return over(socket, base, pathAndQuery, headerLines);
+        } catch (IOException e) {
+            throw new AssertionError("cannot reach " + base, e);
+        }
+    }
+
+    /** Sends the upgrade request on a socket already connected to {@code base} (e.g. a TLS one). */
+    public static LineClient over(Socket socket, URI base, String pathAndQuery, String... headerLines) {
+        try {
             socket.setSoTimeout((int) WsClient.TIMEOUT.toMillis());
             StringBuilder request = new StringBuilder("GET " + base.getPath() + pathAndQuery + " HTTP/1.1\r\n"
                     + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n");
@@ -100,6 +109,10 @@ public final class LineClient implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    public String statusLine() {
+        return statusLine;
     }
 
     /** The next line starting with this prefix, skipping others (e.g. presence lines). */

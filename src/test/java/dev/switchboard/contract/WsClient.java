@@ -59,6 +59,18 @@ public final class WsClient implements AutoCloseable {
         return client;
     }
 
+    /** Connects with this HTTP client (e.g. one that trusts a test CA for {@code wss://}). */
+    public static WsClient connectWith(HttpClient http, URI uri) {
+        WsClient client = new WsClient();
+        try {
+            client.socket = http.newWebSocketBuilder().connectTimeout(TIMEOUT)
+                    .buildAsync(uri, client.new Listener()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot connect to " + uri, e);
+        }
+        return client;
+    }
+
     /** Connects as a browser with a token does: subprotocols {@code switchboard.v1} and {@code bearer.TOKEN}. */
     public static WsClient connectWithToken(URI uri, String token) {
         WsClient client = new WsClient();
