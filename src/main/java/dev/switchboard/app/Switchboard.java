@@ -7,6 +7,7 @@ import dev.switchboard.http.WebSocketOnlyServlet;
 import dev.switchboard.hub.Flusher;
 import dev.switchboard.auth.Access;
 import dev.switchboard.hub.Hub;
+import dev.switchboard.logging.ConnectionLog;
 import dev.switchboard.metrics.Meters;
 import dev.switchboard.metrics.MetricsServlet;
 import dev.switchboard.hub.RoomLimits;
@@ -76,8 +77,9 @@ public final class Switchboard {
         this.hub = new Hub(new RoomLimits(settings.historySize(), settings.welcomeMembersMax(), settings.maxRooms(),
                 settings.roomIdleTimeout(), settings.historyMemoryMaxBytes()), engine);
         this.budget = new ConnectionBudget(settings.maxConnections(), settings.maxConnectionsPerAddress());
-        this.connections = new Connections(settings, wires, flusher, budget, meters);
-        this.lineConnections = new LineConnections(connections::runLater, flusher, budget, meters);
+        ConnectionLog connectionLog = new ConnectionLog(settings.logConnections());
+        this.connections = new Connections(settings, wires, flusher, budget, meters, connectionLog);
+        this.lineConnections = new LineConnections(connections::runLater, flusher, budget, meters, connectionLog);
         meters.gauge("switchboard.connections", "open connections, by transport", "transport", "websocket",
                 connections::count);
         meters.gauge("switchboard.connections", "open connections, by transport", "transport", "line",

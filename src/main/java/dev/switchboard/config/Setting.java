@@ -102,6 +102,12 @@ public enum Setting {
             "launcher only: a PKCS#12 keystore with the certificate chain and key, instead of tls.cert and tls.key"),
     TLS_KEYSTORE_PASSWORD("tls.keystore.password", "",
             "launcher only: tls.keystore's password; never logged (prefer the environment variable)"),
+    LOG_CONNECTIONS("log.connections", "true",
+            "one log line per connection opened and closed (who, room, client address, close code and reason, "
+                    + "duration; never a token), on the logger dev.switchboard.connections at INFO"),
+    LOG_FORMAT("log.format", "text",
+            "launcher only: text, or json for one JSON object per log line (time, level, logger, message, and a "
+                    + "connection's fields)"),
     PERMESSAGE_DEFLATE("permessage.deflate", "false",
             "launcher only: negotiate permessage-deflate (RFC 7692) on /chat and /echo; costs memory per connection"),
     SHUTDOWN_GRACE("shutdown.grace", "5s",

@@ -47,6 +47,8 @@ public record Settings(
         Duration httpIdleTimeout,
         Duration httpHeaderTimeout,
         TlsSettings tls,
+        boolean logConnections,
+        String logFormat,
         boolean permessageDeflate,
         Duration shutdownGrace) {
 
@@ -91,6 +93,8 @@ public record Settings(
                 reader.duration(Setting.HTTP_IDLE_TIMEOUT),
                 reader.duration(Setting.HTTP_HEADER_TIMEOUT),
                 reader.tls(),
+                reader.bool(Setting.LOG_CONNECTIONS),
+                reader.oneOf(Setting.LOG_FORMAT, "text", "json"),
                 reader.bool(Setting.PERMESSAGE_DEFLATE),
                 reader.duration(Setting.SHUTDOWN_GRACE));
         if (settings.metrics.equals("api-key") && settings.auth.apiKeys().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.switchboard.line;
 
+import dev.switchboard.logging.ConnectionLog;
 import dev.switchboard.metrics.Meters;
 import dev.switchboard.hub.Flusher;
 import dev.switchboard.limits.ConnectionBudget;
@@ -28,11 +29,19 @@ public final class LineConnections {
      * @param flusher      whose threads write the connections' outbound queues
      * @param budget       the node's connection limits, shared with WebSocket connections
      */
-    public LineConnections(Executor housekeeping, Flusher flusher, ConnectionBudget budget, Meters meters) {
+    private final ConnectionLog log;
+
+    public LineConnections(Executor housekeeping, Flusher flusher, ConnectionBudget budget, Meters meters,
+                           ConnectionLog log) {
         this.meters = meters;
+        this.log = log;
         this.housekeeping = housekeeping;
         this.flusher = flusher;
         this.budget = budget;
+    }
+
+    ConnectionLog log() {
+        return log;
     }
 
     /** Takes a place for a new line connection from this address, before the upgrade; false when full. */

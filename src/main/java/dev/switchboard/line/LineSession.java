@@ -51,6 +51,9 @@ final class LineSession implements ReadListener, Member {
     private final LineConnections registry;
     private final TokenBucket rate;
     private final AtomicBoolean gone = new AtomicBoolean();
+    /** Why it ended, for the connection log: the first cause wins. */
+    private volatile String endReason;
+    private long openedAtNanos;
     private int rateLimitedInARow;
     /** The latest append this connection asked for; the engine completes them in order. */
     private CompletableFuture<?> lastPublish = CompletableFuture.completedFuture(null);
@@ -78,17 +81,20 @@ final class LineSession implements ReadListener, Member {
         ServletTextSender sender = new ServletTextSender(webConnection.getOutputStream());
         outbound = new OutboundQueue<>(sender, String::length,
                 new QueueLimits(settings.queueMaxMessages(), settings.queueMaxBytes()), registry.flusher(),
-                () -> registry.runLater(this::closeNow));
+                () -> registry.runLater(() -> closeNow("slow consumer")));
         decoder = new LineDecoder(settings.maxMessageBytes(), this::onLine,
                 () -> writeLine(LineFormat.error("line-too-long",
                         "lines are limited to " + settings.maxMessageBytes() + " bytes; this one was dropped")));
         registry.add(this);
+        openedAtNanos = System.nanoTime();
+        registry.log().opened("line", roomName, name, remoteAddress);
         webConnection.getOutputStream().setWriteListener(sender);
         boolean replayRefused = since.isPresent() && !identity.allows(roomName, Permission.HIST);
         try {
             room = hub.join(roomName, this, replayRefused ? OptionalLong.empty() : since, Optional.empty());
         } catch (EngineUnavailableException | TooManyRoomsException e) {
             writeLine(LineFormat.error("unavailable", e.getMessage()));
+            endingBecause("unavailable: " + e.getMessage());
             outbound.closeAfterFlush(this::closeNow);
             return;
         }
@@ -154,6 +160,7 @@ final class LineSession implements ReadListener, Member {
         }
         if (line.equals(QUIT)) {
             gone.set(true);
+            endingBecause("quit");
             lastPublish.whenComplete((appended, failure) -> {
                 writeLine("* bye");
                 outbound.closeAfterFlush(this::closeNow);
@@ -165,6 +172,7 @@ final class LineSession implements ReadListener, Member {
             if (++rateLimitedInARow >= settings.rateAbuseLimit()) {
                 // What it said before is being made durable; it gets those messages before the last line.
                 registry.meters().rateLimitClosed();
+                endingBecause("rate limit exceeded");
                 lastPublish.whenComplete((appended, failure) -> {
                     writeLine(LineFormat.error("rate-limited", "rate limit exceeded; closing"));
                     outbound.closeAfterFlush(this::closeNow);
@@ -195,13 +203,13 @@ final class LineSession implements ReadListener, Member {
 
     @Override
     public void onAllDataRead() {
-        closeNow();
+        closeNow("client closed");
     }
 
     @Override
     public void onError(Throwable failure) {
         LOG.log(Level.FINE, "line connection failed", failure);
-        closeNow();
+        closeNow("connection failed");
     }
 
     private void leaveRoom() {
@@ -214,7 +222,19 @@ final class LineSession implements ReadListener, Member {
     /** The goodbye of a shutdown: what is queued, a last line, then the end of the connection. */
     void goodbye() {
         writeLine("* server shutting down");
+        endingBecause("server shutting down");
         outbound.closeAfterFlush(this::closeNow);
+    }
+
+    private void endingBecause(String reason) {
+        if (endReason == null) {
+            endReason = reason;
+        }
+    }
+
+    void closeNow(String reason) {
+        endingBecause(reason);
+        closeNow();
     }
 
     /** Leaves the room (off this thread: never inside a fan-out) and ends the connection. Idempotent. */
@@ -226,6 +246,8 @@ final class LineSession implements ReadListener, Member {
             outbound.discard();
         }
         if (registry.remove(this)) {
+            registry.log().closed("line", roomName, name, remoteAddress, 0,
+                    endReason == null ? "closed" : endReason, openedAtNanos);
             try {
                 connection.close();
             } catch (Exception e) {

@@ -35,7 +35,7 @@ public class LineUpgradeHandler implements HttpUpgradeHandler {
     @Override
     public void destroy() {
         if (session != null) {
-            session.closeNow();
+            session.closeNow("connection ended");
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.switchboard.config.Settings;
 import dev.switchboard.config.SettingsSource;
 import dev.switchboard.engine.embedded.StoreException;
 import dev.switchboard.hub.EngineUnavailableException;
+import dev.switchboard.logging.JsonLogFormatter;
 import dev.switchboard.tls.TlsCredentialsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,6 +89,9 @@ public final class Launcher implements Callable<Integer> {
             loaded = Settings.load(SettingsSource.firstOf(SettingsSource.flags(settings), SettingsSource.standard()));
         } catch (InvalidSettingException e) {
             throw new ParameterException(spec.commandLine(), "Invalid setting: " + e.getMessage());
+        }
+        if (loaded.logFormat().equals("json")) {
+            JsonLogFormatter.installOnRootHandlers();
         }
         if (loaded.auth().mode() == AuthMode.CONTAINER) {
             System.err.println("switchboard: auth=container needs an application server's security; the launcher "

@@ -61,6 +61,7 @@ public final class ChatEndpoint extends Endpoint {
     private final Connections connections;
     private final Settings settings;
     private Connection connection;
+    private long openedAtNanos;
     private volatile Room room;
     private SessionMember member;
     private TokenBucket rate;
@@ -101,6 +102,8 @@ public final class ChatEndpoint extends Endpoint {
         if (connection == null) {
             return;
         }
+        openedAtNanos = System.nanoTime();
+        connections.log().opened("websocket", roomName, identity.name(), connection.remoteAddress());
         session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
         session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
         rate = new TokenBucket(settings.ratePerSecond(), settings.rateBurst(), System.nanoTime());
@@ -255,6 +258,9 @@ public final class ChatEndpoint extends Endpoint {
     public void onClose(Session session, CloseReason closeReason) {
         if (connection != null) {
             connection.closed();
+            connections.log().closed("websocket", session.getPathParameters().get("room"), identity.name(),
+                    connection.remoteAddress(), closeReason.getCloseCode().getCode(), closeReason.getReasonPhrase(),
+                    openedAtNanos);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.websocket;
 
+import dev.switchboard.logging.ConnectionLog;
 import dev.switchboard.metrics.Meters;
 import dev.switchboard.config.Settings;
 import dev.switchboard.hub.Flusher;
@@ -29,6 +30,7 @@ import java.util.logging.Logger;
 public final class Connections {
 
     private static final Logger LOG = Logger.getLogger(Connections.class.getName());
+    private final ConnectionLog log;
     private static final ByteBuffer PING = ByteBuffer.wrap(new byte[] {'s', 'b'}).asReadOnlyBuffer();
 
     private final Meters meters;
@@ -49,8 +51,9 @@ public final class Connections {
      * @param flusher whose threads write the connections' outbound queues
      */
     public Connections(Settings settings, WebSocketWires wires, Flusher flusher, ConnectionBudget budget,
-            Meters meters) {
+            Meters meters, ConnectionLog log) {
         this.meters = meters;
+        this.log = log;
         this.settings = settings;
         this.wires = wires;
         this.flusher = flusher;
@@ -64,6 +67,10 @@ public final class Connections {
     }
 
     /** The application's meters. */
+    public ConnectionLog log() {
+        return log;
+    }
+
     public Meters meters() {
         return meters;
     }

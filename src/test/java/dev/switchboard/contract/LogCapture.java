@@ -18,6 +18,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
     private final Logger root = Logger.getLogger("");
     private final Level rootLevel;
     private final List<String> lines = new ArrayList<>();
+    private final List<String> messages = new ArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
 
     private LogCapture() {
@@ -36,7 +37,13 @@ public final class LogCapture extends Handler implements AutoCloseable {
         boolean ours = record.getLoggerName() != null && record.getLoggerName().startsWith("dev.switchboard");
         if (ours || record.getLevel().intValue() >= Level.INFO.intValue()) {
             lines.add(formatter.format(record));
+            messages.add(formatter.formatMessage(record));
         }
+    }
+
+    /** Every message so far (without the formatter's time and source), oldest first. */
+    public synchronized List<String> lines() {
+        return List.copyOf(messages);
     }
 
     public synchronized boolean contains(String text) {

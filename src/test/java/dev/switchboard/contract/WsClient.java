@@ -101,7 +101,7 @@ public final class WsClient implements AutoCloseable {
         return socket.getSubprotocol();
     }
 
-    WebSocket socket() {
+    public WebSocket socket() {
         return socket;
     }
 

@@ -2,6 +2,7 @@ package dev.switchboard.glassfish;
 
 import dev.switchboard.contract.BackpressureContract;
 import dev.switchboard.contract.ChatContract;
+import dev.switchboard.contract.ConnectionLogContract;
 import dev.switchboard.contract.EchoContract;
 import dev.switchboard.contract.ExactlyOnceContract;
 import dev.switchboard.contract.HandshakeContract;
@@ -33,7 +34,8 @@ import java.util.Map;
 @RunAsClient
 class GlassFishContractIT extends DeployedWar implements HttpApiContract, ChatContract, EchoContract,
         HandshakeContract, HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract,
-        InspectorContract, MaskingContract, ExactlyOnceContract, MetricsContract {
+        InspectorContract, MaskingContract, ExactlyOnceContract, MetricsContract,
+        ConnectionLogContract {
 
     @Deployment(testable = false)
     static WebArchive shippedWar() {

@@ -2,6 +2,7 @@ package dev.switchboard.standalone;
 
 import dev.switchboard.contract.BackpressureContract;
 import dev.switchboard.contract.ChatContract;
+import dev.switchboard.contract.ConnectionLogContract;
 import dev.switchboard.contract.EchoContract;
 import dev.switchboard.contract.ExactlyOnceContract;
 import dev.switchboard.contract.HandshakeContract;
@@ -17,5 +18,6 @@ import dev.switchboard.contract.PresenceContract;
 /** The whole contract against the standalone launcher, started in-process on a free port. */
 class LauncherContractTest extends InProcessLauncher implements HttpApiContract, ChatContract, EchoContract,
         HandshakeContract, HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract,
-        InspectorContract, MaskingContract, ExactlyOnceContract, MetricsContract {
+        InspectorContract, MaskingContract, ExactlyOnceContract, MetricsContract,
+        ConnectionLogContract {
 }

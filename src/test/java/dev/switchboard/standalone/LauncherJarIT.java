@@ -6,6 +6,8 @@ import dev.switchboard.auth.Permission;
 import dev.switchboard.config.Settings;
 import dev.switchboard.config.SettingsSource;
 import dev.switchboard.contract.WsClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,6 +165,30 @@ class LauncherJarIT {
         assertTrue(lines.get(0).contains("cannot reach Redis at 127.0.0.1:" + nobodyListens), lines.get(0));
         assertTrue(!run.stderr().contains("hunter2-password") && !run.stdout().contains("hunter2-password"),
                 "the password is never printed");
+    }
+
+    @Test
+    void withLogFormatJsonEachConnectionIsOneJsonLineWithItsFields() throws Exception {
+        Path dataDir = Files.createTempDirectory("switchboard-jar");
+        try (LauncherProcess launcher = LauncherProcess.start("--port", "0", "--data-dir", dataDir.toString(),
+                "--set", "log.format=json")) {
+            try (WsClient member = WsClient.connect(launcher.ws("chat/json-room?name=ann"))) {
+                member.expect("welcome");
+            }
+            String line = launcher.awaitStderr(text -> text.contains("\"connection.close\""), Duration.ofSeconds(30));
+            JsonNode closed = new ObjectMapper().readTree(line);
+            assertEquals("INFO", closed.path("level").asText());
+            assertEquals("dev.switchboard.connections", closed.path("logger").asText());
+            assertEquals("websocket", closed.path("transport").asText());
+            assertEquals("json-room", closed.path("room").asText());
+            assertEquals("ann", closed.path("name").asText());
+            assertEquals("127.0.0.1", closed.path("client").asText());
+            assertEquals(1000, closed.path("code").asInt());
+            assertTrue(closed.path("durationMs").isNumber(), line);
+            assertNotNull(Instant.parse(closed.path("time").asText()));
+        } finally {
+            TempDirectories.delete(dataDir);
+        }
     }
 
     @Test

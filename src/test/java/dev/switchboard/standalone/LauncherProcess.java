@@ -54,6 +54,19 @@ public final class LauncherProcess implements AutoCloseable {
         return URI.create("ws" + base.toString().substring("http".length()) + relative);
     }
 
+    /** The first line of standard error (from now on) that passes {@code test}, waiting up to {@code timeout}. */
+    public String awaitStderr(java.util.function.Predicate<String> test, java.time.Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            String line = stderr.poll(left, TimeUnit.NANOSECONDS);
+            if (line != null && test.test(line)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no such line on standard error within " + timeout);
+    }
+
     Process process() {
         return process;
     }
