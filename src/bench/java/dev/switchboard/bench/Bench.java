@@ -21,6 +21,7 @@ import dev.switchboard.bench.target.RawTyrusTarget;
 import dev.switchboard.bench.target.RunningServer;
 import dev.switchboard.bench.target.Target;
 import dev.switchboard.bench.target.TokenLauncherTarget;
+import dev.switchboard.bench.target.UnmeteredLauncherTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -232,7 +233,7 @@ public final class Bench implements Callable<Integer> {
                 new LauncherTarget(build, jvmOptions, "memory"), new ClusterTarget(build, jvmOptions),
                 new GlassFishTarget(build, jvmOptions),
                 new RawTyrusTarget(jvmOptions), new NodeWsTarget(build),
-                new TokenLauncherTarget(build, jvmOptions))) {
+                new TokenLauncherTarget(build, jvmOptions), new UnmeteredLauncherTarget(build, jvmOptions))) {
             known.put(target.name(), target);
         }
         return targetNames.stream().map(name -> {

@@ -72,10 +72,18 @@ public final class Switchboard {
     public Switchboard(Settings settings, WebSocketWires wires, Supplier<Path> defaultDataDir) {
         this.settings = settings;
         this.access = new Access(settings.auth());
-        RoomEngine engine = Engines.create(settings, defaultDataDir);
+        boolean metered = !settings.metrics().equals("off");
+        RoomEngine created = Engines.create(settings, defaultDataDir);
+        RoomEngine engine = metered ? meters.metered(created) : created;
         this.flusher = Flusher.perProcessor("switchboard-flusher");
-        this.hub = new Hub(new RoomLimits(settings.historySize(), settings.welcomeMembersMax(), settings.maxRooms(),
-                settings.roomIdleTimeout(), settings.historyMemoryMaxBytes()), engine);
+        if (metered) {
+            meters.traffic(flusher.traffic());
+        } else {
+            flusher.uncounted();
+        }
+        this.hub = new Hub(java.time.Clock.systemUTC(), new RoomLimits(settings.historySize(),
+                settings.welcomeMembersMax(), settings.maxRooms(), settings.roomIdleTimeout(),
+                settings.historyMemoryMaxBytes()), engine, flusher.traffic());
         this.budget = new ConnectionBudget(settings.maxConnections(), settings.maxConnectionsPerAddress());
         ConnectionLog connectionLog = new ConnectionLog(settings.logConnections());
         this.connections = new Connections(settings, wires, flusher, budget, meters, connectionLog);

@@ -45,7 +45,7 @@ public enum Setting {
                     + "auth=token, publishing and listing rooms need one; never logged"),
     METRICS("metrics", "open",
             "who may read GET /metrics (Prometheus text): open, api-key (Authorization: Bearer with one of api.keys) "
-                    + "or off"),
+                    + "or off (nothing is counted then)"),
     HISTORY_SIZE("history.size", "1000", "messages each room keeps for history and recovery"),
     WELCOME_MEMBERS_MAX("welcome.members.max", "100",
             "most names a welcome lists (the first to arrive); membersTotal says how many are present, and "

@@ -234,9 +234,11 @@ public final class RoomsServlet extends JsonServlet {
         } catch (EngineUnavailableException e) {
             unavailable(response, e.getMessage());
         } catch (ExecutionException e) {
+            meters.engineFailed(Meters.EngineOp.APPEND);
             unavailable(response, e.getCause() instanceof EngineUnavailableException unavailable
                     ? unavailable.getMessage() : "the engine failed: " + e.getCause());
         } catch (TimeoutException e) {
+            meters.engineFailed(Meters.EngineOp.APPEND);
             unavailable(response, "the engine did not answer in " + ENGINE_TIMEOUT_SECONDS + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -30,6 +30,8 @@ public final class Flusher implements AutoCloseable {
 
     private final Lane[] lanes;
     private final AtomicInteger nextLane = new AtomicInteger();
+    /** Read by each queue once, when it is made: set {@link #uncounted()} before any. */
+    private Traffic traffic = new Traffic();
 
     /**
      * @param threads how many lanes, each with its thread
@@ -49,6 +51,16 @@ public final class Flusher implements AutoCloseable {
     /** A flusher with one lane per available processor. */
     public static Flusher perProcessor(String name) {
         return new Flusher(Runtime.getRuntime().availableProcessors(), name);
+    }
+
+    /** What the queues this flusher writes have carried. */
+    public Traffic traffic() {
+        return traffic;
+    }
+
+    /** Stops counting {@link #traffic()} (with {@code metrics=off}: what the counting costs can then be measured). */
+    public void uncounted() {
+        traffic = Traffic.UNCOUNTED;
     }
 
     /** The lane a new queue is flushed on: queues are spread over the lanes in turn. */

@@ -29,6 +29,7 @@ public final class Hub implements AutoCloseable {
     private final RoomReaper reaper;
     /** Held while a room new to the engine is counted and created, so that concurrent ones cannot pass max.rooms. */
     private final Object creation = new Object();
+    private final Traffic traffic;
 
     /**
      * @param limits what bounds the rooms
@@ -39,6 +40,12 @@ public final class Hub implements AutoCloseable {
     }
 
     public Hub(Clock clock, RoomLimits limits, RoomEngine engine) {
+        this(clock, limits, engine, new Traffic());
+    }
+
+    /** @param traffic where rooms report publish→delivery times (the flusher's, so one place has them all) */
+    public Hub(Clock clock, RoomLimits limits, RoomEngine engine, Traffic traffic) {
+        this.traffic = traffic;
         this.clock = clock;
         this.limits = limits;
         this.engine = engine;
@@ -74,7 +81,7 @@ public final class Hub implements AutoCloseable {
     }
 
     private Room openRoom(String name) {
-        Room room = new Room(name, clock, limits.historySize(), limits.welcomeMembersMax(), engine, memory);
+        Room room = new Room(name, clock, limits.historySize(), limits.welcomeMembersMax(), engine, memory, traffic);
         if (engine.knows(name)) {
             engine.open(name, room);
             return room;

@@ -14,8 +14,9 @@ import java.time.Instant;
  * @param clientId the sender's id for exactly-once sending ({@link ChatRules#isValidClientId}), or null
  * @param head     the event's JSON up to the seq
  * @param tail     the event's JSON after the seq
+ * @param publishedAtNanos {@link System#nanoTime()} when it was said, for the publish→delivery histogram
  */
-public record MessageDraft(String from, String clientId, String head, String tail) {
+public record MessageDraft(String from, String clientId, String head, String tail, long publishedAtNanos) {
 
     /** Encodes the event of {@code text} said by {@code from} in {@code room} at {@code ts}. */
     public static MessageDraft of(String room, String from, String text, String clientId, Instant ts) {
@@ -30,7 +31,7 @@ public record MessageDraft(String from, String clientId, String head, String tai
             String restJson = Events.JSON.writeValueAsString(rest);
             return new MessageDraft(from, clientId,
                     "{\"type\":\"message\",\"room\":" + Events.quote(room) + ",\"seq\":",
-                    "," + restJson.substring(1));
+                    "," + restJson.substring(1), System.nanoTime());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -38,6 +39,6 @@ public record MessageDraft(String from, String clientId, String head, String tai
 
     /** The stored message this draft becomes at {@code seq}. */
     public StoredMessage at(long seq) {
-        return new StoredMessage(seq, from, clientId, new Event(head + seq + tail));
+        return new StoredMessage(seq, from, clientId, new Event(head + seq + tail), publishedAtNanos);
     }
 }

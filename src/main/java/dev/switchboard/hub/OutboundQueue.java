@@ -36,6 +36,9 @@ public final class OutboundQueue<M> {
     private final Runnable onOverflow;
     private final Flusher flusher;
     private final int lane;
+    private final Traffic traffic;
+    /** The weight of the batch in flight, counted as sent when it completes. */
+    private long batchWeight;
     private final Consumer<Throwable> onSent = this::onSent;
     private final ArrayDeque<M> queue = new ArrayDeque<>(4);
     /** The batch in flight; reused, as there is at most one. */
@@ -66,6 +69,7 @@ public final class OutboundQueue<M> {
         this.limits = limits;
         this.flusher = flusher;
         this.lane = flusher.assignLane();
+        this.traffic = flusher.traffic();
         this.onOverflow = onOverflow;
     }
 
@@ -93,6 +97,8 @@ public final class OutboundQueue<M> {
             } else {
                 queue.add(message);
                 queuedWeight += weight;
+                traffic.deliveredOne();
+                traffic.queued(1);
                 schedule = markScheduled();
             }
         }
@@ -117,6 +123,7 @@ public final class OutboundQueue<M> {
                 replayLeft++;
                 replayWeightLeft += weight;
             }
+            traffic.queued(events.size());
             schedule = markScheduled();
         }
         if (schedule) {
@@ -141,6 +148,7 @@ public final class OutboundQueue<M> {
 
     /** Drops the backlog; nothing more is sent. */
     public synchronized void discard() {
+        traffic.queued(-queue.size());
         closed = true;
         queue.clear();
         queuedWeight = 0;
@@ -193,7 +201,7 @@ public final class OutboundQueue<M> {
     }
 
     private void takeBatch() {
-        long batchWeight = 0;
+        batchWeight = 0;
         while (!queue.isEmpty() && batch.size() < MAX_BATCH_MESSAGES) {
             long weight = size.applyAsLong(queue.peek());
             if (!batch.isEmpty() && batchWeight + weight > MAX_BATCH_WEIGHT) {
@@ -207,6 +215,7 @@ public final class OutboundQueue<M> {
                 replayWeightLeft -= weight;
             }
         }
+        traffic.queued(-batch.size());
     }
 
     /** Completion of the batch in flight: {@code failure} is null when it went out. */
@@ -214,6 +223,9 @@ public final class OutboundQueue<M> {
         boolean schedule;
         synchronized (this) {
             inFlight = false;
+            if (failure == null) {
+                traffic.sent(batch.size(), batchWeight);
+            }
             batch.clear();
             if (failure != null) {
                 LOG.log(Level.FINE, "send failed; dropping the connection's queue", failure);

@@ -36,9 +36,12 @@ public final class Room implements RoomFeed {
     private long lastActivityMillis;
     private boolean closed;
 
+    private final Traffic traffic;
+
     Room(String name, Clock clock, int historySize, int welcomeMembersMax, RoomEngine engine,
-            HistoryMemory memory) {
+            HistoryMemory memory, Traffic traffic) {
         this.name = name;
+        this.traffic = traffic;
         this.clock = clock;
         this.engine = engine;
         this.history = new MessageHistory(historySize, memory);
@@ -196,6 +199,9 @@ public final class Room implements RoomFeed {
                 Event event = message.event();
                 history.append(event);
                 forEachMember(member -> member.deliver(event));
+                if (message.publishedAtNanos() != 0) {
+                    traffic.fannedOutAfter(System.nanoTime() - message.publishedAtNanos());
+                }
             }
         }
     }

@@ -8,6 +8,12 @@ package dev.switchboard.hub;
  * @param from     the sender's name
  * @param clientId the id the sender chose for exactly-once sending, or null
  * @param event    the {@code message} event
+ * @param publishedAtNanos {@link System#nanoTime()} when it was published on this node, or 0 (read back, or said on
+ *                 another node)
  */
-public record StoredMessage(long seq, String from, String clientId, Event event) {
+public record StoredMessage(long seq, String from, String clientId, Event event, long publishedAtNanos) {
+
+    public StoredMessage(long seq, String from, String clientId, Event event) {
+        this(seq, from, clientId, event, 0);
+    }
 }

@@ -191,6 +191,7 @@ final class LineSession implements ReadListener, Member {
             lastPublish = room.publish(name, line, null);
             lastPublish.whenComplete((appended, failure) -> {
                 if (failure != null) {
+                    registry.meters().engineFailed(Meters.EngineOp.APPEND);
                     deliver(Events.error(Unavailable.problem(failure)));
                 } else {
                     registry.meters().published(Meters.Transport.LINE);

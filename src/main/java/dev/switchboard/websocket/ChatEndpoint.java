@@ -246,6 +246,7 @@ public final class ChatEndpoint extends Endpoint {
     /** A new message reaches the sender with everyone; a repeat's original is sent to the sender alone. */
     private void acknowledge(Appended appended, Throwable failure, String id) {
         if (failure != null) {
+            connections.meters().engineFailed(Meters.EngineOp.APPEND);
             member.deliver(Events.error(Unavailable.problem(failure), id));
         } else if (appended.duplicate()) {
             member.deliver(appended.message().event());

@@ -3,6 +3,7 @@ package dev.switchboard.contract;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +51,32 @@ public interface MetricsContract extends ServerUnderTest {
         try (WsClient ann = WsClient.connect(ws("chat/" + Rooms.fresh() + "?name=ann"))) {
             ann.expect("welcome");
             assertTrue(metric("switchboard_connections{transport=\"websocket\"}") >= 1);
+        }
+    }
+
+    @Test
+    default void aMessageToThreeMembersCountsThreeDeliveriesItsBytesOneAppendAndOneDeliveryTime() {
+        String room = Rooms.fresh();
+        try (WsClient ann = WsClient.connect(ws("chat/" + room + "?name=ann"));
+             WsClient bob = WsClient.connect(ws("chat/" + room + "?name=bob"));
+             WsClient cy = WsClient.connect(ws("chat/" + room + "?name=cy"))) {
+            for (WsClient member : List.of(ann, bob, cy)) {
+                member.expect("welcome");
+            }
+            double deliveries = metric("switchboard_deliveries_total");
+            double bytes = metric("switchboard_sent_bytes_total");
+            double appends = metric("switchboard_engine_calls_total{op=\"append\"}");
+            double timed = metric("switchboard_publish_delivery_seconds_count");
+            ann.say("counted three times");
+            for (WsClient member : List.of(ann, bob, cy)) {
+                member.nextOfType("message");
+            }
+            // At least: other rooms' presence may move the counters meanwhile.
+            assertTrue(metric("switchboard_deliveries_total") >= deliveries + 3);
+            assertTrue(metric("switchboard_sent_bytes_total") >= bytes + 3 * "counted three times".length());
+            assertTrue(metric("switchboard_engine_calls_total{op=\"append\"}") >= appends + 1);
+            assertTrue(metric("switchboard_publish_delivery_seconds_count") >= timed + 1);
+            assertTrue(metric("switchboard_outbound_queued") >= 0);
         }
     }
 

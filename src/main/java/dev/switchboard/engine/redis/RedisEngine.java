@@ -217,7 +217,7 @@ public final class RedisEngine implements RoomEngine {
                     long seq = (Long) reply.get(0);
                     String epoch = (String) reply.get(1);
                     StoredMessage message = new StoredMessage(seq, draft.from(), draft.clientId(),
-                            new Event((String) reply.get(2)));
+                            new Event((String) reply.get(2)), draft.publishedAtNanos());
                     if ((Long) reply.get(3) == 1L) {
                         appended.complete(new Appended(message, true));
                         return;
