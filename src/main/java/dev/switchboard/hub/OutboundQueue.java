@@ -98,7 +98,6 @@ public final class OutboundQueue<M> {
                 queue.add(message);
                 queuedWeight += weight;
                 traffic.deliveredOne();
-                traffic.queued(1);
                 schedule = markScheduled();
             }
         }
@@ -123,7 +122,7 @@ public final class OutboundQueue<M> {
                 replayLeft++;
                 replayWeightLeft += weight;
             }
-            traffic.queued(events.size());
+            traffic.replayed(events.size());
             schedule = markScheduled();
         }
         if (schedule) {
@@ -148,7 +147,7 @@ public final class OutboundQueue<M> {
 
     /** Drops the backlog; nothing more is sent. */
     public synchronized void discard() {
-        traffic.queued(-queue.size());
+        traffic.dequeued(queue.size());
         closed = true;
         queue.clear();
         queuedWeight = 0;
@@ -215,7 +214,7 @@ public final class OutboundQueue<M> {
                 replayWeightLeft -= weight;
             }
         }
-        traffic.queued(-batch.size());
+        traffic.dequeued(batch.size());
     }
 
     /** Completion of the batch in flight: {@code failure} is null when it went out. */

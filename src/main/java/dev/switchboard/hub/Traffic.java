@@ -17,7 +17,11 @@ public class Traffic {
         }
 
         @Override
-        void queued(long messages) {
+        void replayed(long messages) {
+        }
+
+        @Override
+        void dequeued(long messages) {
         }
 
         @Override
@@ -32,15 +36,22 @@ public class Traffic {
     private final LongAdder delivered = new LongAdder();
     private final LongAdder sentMessages = new LongAdder();
     private final LongAdder sentWeight = new LongAdder();
-    private final LongAdder queued = new LongAdder();
+    /** Replayed history, taken into batches, and dropped: with {@link #delivered} they give what waits. */
+    private final LongAdder replayed = new LongAdder();
+    private final LongAdder dequeued = new LongAdder();
     private volatile LongConsumer publishToDeliveryNanos = nanos -> { };
 
     void deliveredOne() {
         delivered.increment();
     }
 
-    void queued(long messages) {
-        queued.add(messages);
+    void replayed(long messages) {
+        replayed.add(messages);
+    }
+
+    /** Taken from a queue into a batch, or dropped with it. */
+    void dequeued(long messages) {
+        dequeued.add(messages);
     }
 
     void sent(long messages, long weight) {
@@ -73,6 +84,9 @@ public class Traffic {
 
     /** Events waiting in every queue now. */
     public long queued() {
-        return queued.sum();
+        // One increment per delivery on the fan-out path; the rest is per batch. Summed in this order, a delivery
+        // racing the read can only make the figure briefly high, never negative.
+        long out = dequeued.sum();
+        return Math.max(0, delivered.sum() + replayed.sum() - out);
     }
 }

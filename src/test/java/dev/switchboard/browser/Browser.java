@@ -64,6 +64,25 @@ public final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options));
     }
 
+    /** Opens a page that is not the chat page (e.g. the status page), waiting for nothing but its load. */
+    public void openPage(URI page) {
+        driver.get(page.toString());
+    }
+
+    /** An element's text as a number ({@code 1,234.5} reads as 1234.5); NaN when it shows none. */
+    double number(String id) {
+        String text = text(id).replace(",", "");
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    String attribute(String id, String name) {
+        return driver.findElement(By.id(id)).getAttribute(name);
+    }
+
     public void open(URI page) {
         driver.get(page.toString());
         wait.until(d -> !text("page-port").isEmpty());
@@ -98,6 +117,12 @@ public final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript(
                 "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", box, text);
         box.sendKeys(Keys.ENTER);
+    }
+
+    /** Waits up to {@code timeout}, for promises longer than the default wait (e.g. the page's reconnect backoff). */
+    public void awaitState(String state, Duration timeout) {
+        new WebDriverWait(driver, timeout).withMessage(() -> "page state is " + state())
+                .until(d -> state.equals(state()));
     }
 
     void awaitState(String state) {

@@ -1,6 +1,7 @@
 package dev.switchboard.glassfish;
 
 import dev.switchboard.browser.BrowserContract;
+import dev.switchboard.browser.StatusPageContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The chat page in Chromium, served by the WAR in GlassFish under its context root. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class GlassFishBrowserIT extends DeployedWar implements BrowserContract {
+class GlassFishBrowserIT extends DeployedWar implements BrowserContract, StatusPageContract {
 
     @Deployment(testable = false)
     static WebArchive shippedWar() {

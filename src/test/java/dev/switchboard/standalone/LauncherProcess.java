@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,16 @@ public final class LauncherProcess implements AutoCloseable {
         return new LauncherProcess(new ProcessBuilder(command).directory(workingDirectory.toFile()).start());
     }
 
+    /** Runs a start script (e.g. {@code deploy/bin/switchboard}) with these extra environment variables. */
+    public static LauncherProcess startScript(Path script, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(script.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return new LauncherProcess(builder.start());
+    }
+
     public URI baseUri() {
         return base;
     }
@@ -67,7 +78,7 @@ public final class LauncherProcess implements AutoCloseable {
         throw new AssertionError("no such line on standard error within " + timeout);
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
@@ -104,7 +115,7 @@ public final class LauncherProcess implements AutoCloseable {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 in.lines().forEach(lines::add);
-            } catch (IOException ignored) {
+            } catch (IOException | java.io.UncheckedIOException ignored) {
                 // the process ended
             }
         });
