@@ -101,12 +101,12 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     /** The server answered the handshake with something other than 101; the message is the response head. */
-    static final class Refused extends AssertionError {
+    public static final class Refused extends AssertionError {
         Refused(String head) {
             super(head);
         }
 
-        int status() {
+        public int status() {
             return Integer.parseInt(getMessage().split(" ", 3)[1]);
         }
     }

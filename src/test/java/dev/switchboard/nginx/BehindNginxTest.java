@@ -18,10 +18,13 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -84,6 +87,25 @@ class BehindNginxTest {
         try (RawWebSocket inspect = RawWebSocket.openFrom(client, nginx.baseUri(), "inspect", 65536)) {
             JsonNode report = new ObjectMapper().readTree(inspect.readFrame().text());
             assertEquals("127.0.0.9", report.path("client").asText(), "X-Forwarded-For from a trusted proxy");
+        }
+    }
+
+    @Test
+    void thePerAddressLimitCountsTheRealClientsNotTheProxy() throws IOException {
+        InetAddress crowded = InetAddress.getByName("127.0.0.11");
+        int limit = Integer.parseInt(System.getProperty("switchboard.max.connections.per.address"));
+        List<RawWebSocket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < limit; i++) {
+                open.add(RawWebSocket.openFrom(crowded, nginx.baseUri(), "echo", 65536));
+            }
+            RawWebSocket.Refused refused = assertThrows(RawWebSocket.Refused.class,
+                    () -> RawWebSocket.openFrom(crowded, nginx.baseUri(), "echo", 65536));
+            assertEquals(503, refused.status(), refused.getMessage());
+            // Every one of these came from nginx at 127.0.0.1; another client still gets in.
+            open.add(RawWebSocket.openFrom(InetAddress.getByName("127.0.0.12"), nginx.baseUri(), "echo", 65536));
+        } finally {
+            open.forEach(RawWebSocket::close);
         }
     }
 
