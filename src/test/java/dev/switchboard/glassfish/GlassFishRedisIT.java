@@ -1,5 +1,6 @@
 package dev.switchboard.glassfish;
 
+import dev.switchboard.contract.WebXml;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.contract.ServerUnderTest;
 import dev.switchboard.contract.WsClient;

@@ -1,5 +1,6 @@
 package dev.switchboard.glassfish;
 
+import dev.switchboard.contract.WebXml;
 import dev.switchboard.contract.Goodbye;
 import dev.switchboard.contract.RawWebSocket;
 import dev.switchboard.contract.ServerUnderTest;

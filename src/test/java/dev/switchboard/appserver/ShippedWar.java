@@ -1,0 +1,34 @@
+package dev.switchboard.appserver;
+
+import dev.switchboard.contract.WebXml;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code target/switchboard.war} as shipped, for an application server in its own JVM: the contract's settings, which
+ * the test JVM has as {@code switchboard.*} system properties, travel in the WAR as servlet context parameters.
+ */
+public final class ShippedWar {
+
+    private ShippedWar() {
+    }
+
+    /** The shipped WAR with the contract's settings (and the publish rate lifted: the contract publishes thousands). */
+    public static WebArchive withContractSettings() {
+        Map<String, String> settings = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("switchboard."))
+                .filter(name -> !name.equals("switchboard.war") && !name.equals("switchboard.standalone.jar"))
+                .forEach(name -> settings.put(name.substring("switchboard.".length()), System.getProperty(name)));
+        settings.put("publish.rate.per.second", "1000000");
+        settings.put("publish.rate.burst", "1000000");
+        File war = new File(System.getProperty("switchboard.war", "target/switchboard.war"));
+        return ShrinkWrap.create(ZipImporter.class, "switchboard.war").importFrom(war).as(WebArchive.class)
+                .setWebXML(new StringAsset(WebXml.withContextParameters(settings)));
+    }
+}
