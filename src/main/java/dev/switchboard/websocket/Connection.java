@@ -28,6 +28,7 @@ final class Connection {
     private final OutboundQueue<Object> outbound;
     private final AtomicBoolean gone = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean pinging = new AtomicBoolean();
     private volatile Runnable onGone = () -> { };
     private volatile long lastHeardNanos = System.nanoTime();
 
@@ -110,7 +111,29 @@ final class Connection {
     void close(CloseReason.CloseCode code, String reason) {
         leave();
         outbound.discard();
-        wire.closeWith(() -> CloseReasons.close(session, code, reason));
+        closeSession(code, reason);
+    }
+
+    /** The container's close, off this thread: it may block while the peer does not read. */
+    private void closeSession(CloseReason.CloseCode code, String reason) {
+        registry.offThread(() -> wire.closeWith(() -> CloseReasons.close(session, code, reason)));
+    }
+
+    /** Pings the peer off this thread, unless the previous ping is still being written. */
+    void ping(java.nio.ByteBuffer payload) {
+        if (!pinging.compareAndSet(false, true)) {
+            return;
+        }
+        registry.offThread(() -> {
+            try {
+                session.getAsyncRemote().sendPing(payload.duplicate());
+            } catch (java.io.IOException | RuntimeException e) {
+                java.util.logging.Logger.getLogger(Connection.class.getName())
+                        .log(java.util.logging.Level.FINE, "ping failed", e);
+            } finally {
+                pinging.set(false);
+            }
+        });
     }
 
     /**
@@ -123,14 +146,13 @@ final class Connection {
             return;
         }
         leave();
-        outbound.closeAfterFlush(() -> wire.closeWith(() -> CloseReasons.close(session, code, reason)));
+        outbound.closeAfterFlush(() -> closeSession(code, reason));
         registry.closeAfter(this, grace, code, reason);
     }
 
     /** Sends what is queued, then closes with 1001: the goodbye of a shutdown. */
     void closeAfterFlush() {
-        outbound.closeAfterFlush(() -> wire.closeWith(() ->
-                CloseReasons.close(session, CloseReason.CloseCodes.GOING_AWAY, "server shutting down")));
+        outbound.closeAfterFlush(() -> closeSession(CloseReason.CloseCodes.GOING_AWAY, "server shutting down"));
     }
 
     private void leave() {

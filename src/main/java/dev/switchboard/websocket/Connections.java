@@ -9,7 +9,6 @@ import dev.switchboard.limits.ConnectionBudget;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +30,7 @@ public final class Connections {
 
     private static final Logger LOG = Logger.getLogger(Connections.class.getName());
     private final ConnectionLog log;
+    private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
     private static final ByteBuffer PING = ByteBuffer.wrap(new byte[] {'s', 'b'}).asReadOnlyBuffer();
 
     private final Meters meters;
@@ -40,6 +40,8 @@ public final class Connections {
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private final ConnectionBudget budget;
     private volatile boolean shuttingDown;
+    /** Pings and closes: container calls that may block on a stalled peer, never on the timer thread. */
+    private final BlockingCalls blockingCalls;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "switchboard-connections");
         thread.setDaemon(true);
@@ -58,6 +60,7 @@ public final class Connections {
         this.wires = wires;
         this.flusher = flusher;
         this.budget = budget;
+        this.blockingCalls = new BlockingCalls(4, settings.maxConnections());
     }
 
     /** Starts the heartbeat. */
@@ -102,6 +105,9 @@ public final class Connections {
         // ("none"), Tyrus 2.1.6 still schedules a no-op timeout task for every message received; negative means
         // none too (Jakarta WebSocket), and it then schedules nothing.
         ContainerCalls.run(() -> session.setMaxIdleTimeout(-1));
+        // Tomcat writes pings and close frames blocking, for up to 20 s by default; a stalled peer should not hold a
+        // thread that long. Other containers ignore the property.
+        session.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, blockingSendTimeoutMillis());
         String address = RemoteAddress.of(session);
         if (!budget.tryAcquire(address)) {
             return null;
@@ -111,6 +117,17 @@ public final class Connections {
                 flusher);
         open.add(connection);
         return connection;
+    }
+
+    private Long blockingSendTimeoutMillis() {
+        return Math.max(1000, Math.min(settings.pingInterval().toMillis() / 2, 5000));
+    }
+
+    /** Runs a container call that may block on the peer (a ping, a close) off the caller's thread. */
+    void offThread(Runnable call) {
+        if (!blockingCalls.submit(call)) {
+            call.run();
+        }
     }
 
     void remove(Connection connection) {
@@ -167,11 +184,7 @@ public final class Connections {
                 connection.close(CloseReasons.TOKEN_EXPIRED, "token expired");
                 continue;
             }
-            try {
-                connection.session().getAsyncRemote().sendPing(PING.duplicate());
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.FINE, "ping failed", e);
-            }
+            connection.ping(PING);
         }
     }
 
@@ -194,6 +207,11 @@ public final class Connections {
             Thread.currentThread().interrupt();
         } finally {
             timer.shutdownNow();
+        }
+        try {
+            blockingCalls.shutdown(settings.shutdownGrace());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -126,6 +126,16 @@ public final class InspectEndpoint extends Endpoint {
             }
         }
         String computed = key == null ? null : accept(key);
+        if (sentAccept == null && computed != null) {
+            // Tomcat and Jetty add the switching headers after the application's modifyHandshake, so the response
+            // it sees is empty. What they send is fixed by RFC 6455 §4.2.2; report that, and say it was completed.
+            responseHeaders.addArray().add("Upgrade").add("websocket");
+            responseHeaders.addArray().add("Connection").add("Upgrade");
+            responseHeaders.addArray().add(HandshakeResponse.SEC_WEBSOCKET_ACCEPT).add(computed);
+            responseNode.put("completed", "the container adds these after the application sees the response; "
+                    + "they are what RFC 6455 section 4.2.2 makes it send");
+            sentAccept = computed;
+        }
         event.putObject("accept")
                 .put("key", key)
                 .put("guid", GUID)

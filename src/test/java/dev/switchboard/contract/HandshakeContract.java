@@ -40,7 +40,9 @@ public interface HandshakeContract extends ServerUnderTest {
     default void anUnsupportedVersionIsAnswered426NamingVersion13() {
         RawHttp.Response response = RawHttp.get(baseUri(), path("echo"), Handshakes.headers(Handshakes.KEY, "8"));
         assertEquals(426, response.status());
-        assertEquals("Upgrade Required", response.reason());
+        if (writesReasonPhrases()) {
+            assertEquals("Upgrade Required", response.reason());
+        }
         assertEquals("13", response.header("Sec-WebSocket-Version"));
         assertTrue(response.body().contains("13"), response.body());
     }

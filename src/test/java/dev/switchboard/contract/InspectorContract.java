@@ -31,6 +31,9 @@ public interface InspectorContract extends ServerUnderTest {
             assertEquals(acceptOnTheWire, report.path("accept").path("computed").asText());
             assertEquals(Handshakes.accept(Handshakes.KEY), report.path("accept").path("computed").asText());
             assertTrue(report.path("accept").path("matches").asBoolean());
+            assertEquals(acceptOnTheWire, header(report.path("response"), "Sec-WebSocket-Accept"),
+                    "the response headers as the client received them");
+            assertEquals("websocket", header(report.path("response"), "Upgrade").toLowerCase());
             assertEquals(baseUri().getPort(), report.path("localPort").asInt(), "the port the request came in on");
             assertEquals(client.localPort(), report.path("remotePort").asInt(), "this test's own port");
             assertFalse(report.path("request").toString().toLowerCase().contains("x-switchboard-local-port"),

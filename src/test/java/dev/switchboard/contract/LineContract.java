@@ -22,7 +22,8 @@ public interface LineContract extends ServerUnderTest {
     default void theSwitchIsAnswered101NamingTheLineProtocol() {
         try (LineClient line = LineClient.open(baseUri(), "line/" + Rooms.fresh() + "?name=ann", 65536,
                 "Connection: Upgrade", "Upgrade: switchboard-line/1")) {
-            assertEquals("HTTP/1.1 101 Switching Protocols", line.statusLine);
+            assertEquals(writesReasonPhrases() ? "HTTP/1.1 101 Switching Protocols" : "HTTP/1.1 101",
+                    line.statusLine.strip());
             assertEquals("switchboard-line/1", line.headers.get("upgrade"));
             assertEquals("upgrade", line.headers.get("connection").toLowerCase());
             assertTrue(line.readLine().startsWith("* welcome to "), "the first line welcomes");

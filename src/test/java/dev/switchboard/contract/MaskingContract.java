@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** RFC 6455 §5.1: the server must close a connection on which the client sends an unmasked frame. */
 public interface MaskingContract extends ServerUnderTest {
@@ -27,7 +28,8 @@ public interface MaskingContract extends ServerUnderTest {
             if (refusesUnmaskedClientFrames()) {
                 assertEquals(0x8, answer.opcode(), "a close frame");
                 assertEquals(1002, answer.closeCode());
-                assertEquals("client frames must be masked", answer.closeReason());
+                // The wording is the runtime's (Tomcat closes these itself); what it is about is not.
+                assertTrue(answer.closeReason().toLowerCase().contains("mask"), answer.closeReason());
                 client.readUntilEnd();
             } else {
                 assertEquals("not masked", answer.text(), "the known limitation: the frame is accepted");

@@ -8,6 +8,15 @@ public interface ServerUnderTest {
     /** The base URI with a trailing slash, e.g. {@code http://127.0.0.1:8080/switchboard/}. */
     URI baseUri();
 
+    /**
+     * Whether the runtime writes HTTP reason phrases ({@code 101 Switching Protocols}). Tomcat writes none (its
+     * {@code Http11OutputBuffer} sends the status code only, as RFC 9112 §4 allows; the Servlet 6 API cannot set
+     * one): see src/docs/conformance.md. The status codes are the contract everywhere.
+     */
+    default boolean writesReasonPhrases() {
+        return true;
+    }
+
     /** An HTTP URI for a path relative to the base, e.g. {@code api/rooms}. */
     default URI http(String relative) {
         return baseUri().resolve(relative);

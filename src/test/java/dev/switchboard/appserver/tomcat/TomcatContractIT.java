@@ -32,4 +32,9 @@ class TomcatContractIT extends DeployedWar implements HttpApiContract, ChatContr
     static WebArchive shippedWar() {
         return ShippedWar.withContractSettings();
     }
+
+    @Override
+    public boolean writesReasonPhrases() {
+        return false;
+    }
 }
