@@ -26,7 +26,11 @@ public final class Flusher implements AutoCloseable {
     /** Up to this many queues a deferral collected are flushed by its own thread; the lanes take the rest. */
     static final int INLINE_LIMIT = 32;
 
-    private static final ThreadLocal<Deferral> DEFERRAL = ThreadLocal.withInitial(Deferral::new);
+    /**
+     * Set only while a deferral is open, and removed when the outermost one closes: container threads outlive a
+     * WAR, and a value of ours left on one would keep its class loader after undeploy (Tomcat reports it).
+     */
+    private static final ThreadLocal<Deferral> DEFERRAL = new ThreadLocal<>();
 
     private final Lane[] lanes;
     private final AtomicInteger nextLane = new AtomicInteger();
@@ -74,6 +78,10 @@ public final class Flusher implements AutoCloseable {
      */
     public static Deferral defer() {
         Deferral deferral = DEFERRAL.get();
+        if (deferral == null) {
+            deferral = new Deferral();
+            DEFERRAL.set(deferral);
+        }
         deferral.depth++;
         return deferral;
     }
@@ -81,7 +89,7 @@ public final class Flusher implements AutoCloseable {
     /** Ends every deferral open on this thread and flushes what they collected: for an event loop, before it blocks. */
     public static void flushDeferred() {
         Deferral deferral = DEFERRAL.get();
-        if (deferral.depth > 0) {
+        if (deferral != null && deferral.depth > 0) {
             deferral.depth = 1;
             deferral.close();
         }
@@ -90,7 +98,7 @@ public final class Flusher implements AutoCloseable {
     /** A queue went from idle to having something to send: flush it here, or after the current deferral. */
     void dispatch(OutboundQueue<?> queue) {
         Deferral deferral = DEFERRAL.get();
-        if (deferral.depth > 0) {
+        if (deferral != null && deferral.depth > 0) {
             deferral.queues.add(queue);
         } else {
             queue.flush();
@@ -113,7 +121,11 @@ public final class Flusher implements AutoCloseable {
 
         @Override
         public void close() {
-            if (--depth > 0 || queues.isEmpty()) {
+            if (--depth > 0) {
+                return;
+            }
+            DEFERRAL.remove();
+            if (queues.isEmpty()) {
                 return;
             }
             // Taken out first: a flush may open a deferral of its own on this thread.
