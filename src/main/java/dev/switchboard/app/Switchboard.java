@@ -87,7 +87,8 @@ public final class Switchboard {
         this.budget = new ConnectionBudget(settings.maxConnections(), settings.maxConnectionsPerAddress());
         ConnectionLog connectionLog = new ConnectionLog(settings.logConnections());
         this.connections = new Connections(settings, wires, flusher, budget, meters, connectionLog);
-        this.lineConnections = new LineConnections(connections::runLater, flusher, budget, meters, connectionLog);
+        this.lineConnections = new LineConnections(connections::runLater, connections::offThread, flusher, budget,
+                meters, connectionLog);
         meters.gauge("switchboard.connections", "open connections, by transport", "transport", "websocket",
                 connections::count);
         meters.gauge("switchboard.connections", "open connections, by transport", "transport", "line",

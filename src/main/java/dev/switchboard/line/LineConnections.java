@@ -21,18 +21,22 @@ public final class LineConnections {
     private final Set<LineSession> open = ConcurrentHashMap.newKeySet();
     private final Meters meters;
     private final Executor housekeeping;
+    /** Where connections are closed: a container may block the close until the peer reads. */
+    private final Executor blockingCalls;
     private final Flusher flusher;
     private final ConnectionBudget budget;
 
     /**
-     * @param housekeeping where members leave rooms: never the thread of a fan-out
+     * @param housekeeping  where members leave rooms: never the thread of a fan-out
+     * @param blockingCalls where container calls that may wait for the peer run (closing a connection)
      * @param flusher      whose threads write the connections' outbound queues
      * @param budget       the node's connection limits, shared with WebSocket connections
      */
     private final ConnectionLog log;
 
-    public LineConnections(Executor housekeeping, Flusher flusher, ConnectionBudget budget, Meters meters,
-                           ConnectionLog log) {
+    public LineConnections(Executor housekeeping, Executor blockingCalls, Flusher flusher, ConnectionBudget budget,
+                           Meters meters, ConnectionLog log) {
+        this.blockingCalls = blockingCalls;
         this.meters = meters;
         this.log = log;
         this.housekeeping = housekeeping;
@@ -72,6 +76,10 @@ public final class LineConnections {
             }
         }
         return removed;
+    }
+
+    void offThread(Runnable call) {
+        blockingCalls.execute(call);
     }
 
     void runLater(Runnable action) {

@@ -249,11 +249,13 @@ final class LineSession implements ReadListener, Member {
         if (registry.remove(this)) {
             registry.log().closed("line", roomName, name, remoteAddress, 0,
                     endReason == null ? "closed" : endReason, openedAtNanos);
-            try {
-                connection.close();
-            } catch (Exception e) {
-                LOG.log(Level.FINE, "closing a line connection failed", e);
-            }
+            registry.offThread(() -> {
+                try {
+                    connection.close();
+                } catch (Exception e) {
+                    LOG.log(Level.FINE, "closing a line connection failed", e);
+                }
+            });
         }
     }
 }

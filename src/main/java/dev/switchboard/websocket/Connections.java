@@ -124,7 +124,7 @@ public final class Connections {
     }
 
     /** Runs a container call that may block on the peer (a ping, a close) off the caller's thread. */
-    void offThread(Runnable call) {
+    public void offThread(Runnable call) {
         if (!blockingCalls.submit(call)) {
             call.run();
         }
