@@ -49,6 +49,12 @@ public final class LineServlet extends HttpServlet {
                     + "Connection: Upgrade and Upgrade: " + UpgradeTokens.LINE, true);
             return;
         }
+        if (!UpgradeSupport.keepsUpgradedConnectionsOpen(getServletContext())) {
+            refuse(response, 501, "the line protocol is not available on this server: "
+                    + getServletContext().getServerInfo() + " ends an upgraded connection's input at once; use the "
+                    + "WebSocket endpoint /chat/{room}", false);
+            return;
+        }
         String path = request.getPathInfo();
         String room = path == null ? null : path.substring(1);
         String since = request.getParameter("since");
@@ -92,7 +98,7 @@ public final class LineServlet extends HttpServlet {
             handler.attach(new LineSession(hub, room, identity, address,
                     since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)), settings,
                     connections));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | ServletException | RuntimeException e) {
             connections.unadmit(address);
             throw e;
         }

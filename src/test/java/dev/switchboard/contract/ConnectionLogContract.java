@@ -44,6 +44,7 @@ public interface ConnectionLogContract extends ServerUnderTest {
 
     @Test
     default void aLineMemberIsLoggedWhenItOpensAndQuits() {
+        assumeLineProtocol();
         String room = Rooms.fresh();
         try (LogCapture logs = LogCapture.everything()) {
             try (LineClient line = LineClient.join(baseUri(), room, "liner")) {

@@ -110,6 +110,7 @@ public interface LimitsContract extends ServerUnderTest {
 
     @Test
     default void aLineClientWhoseConnectionIsDroppedLeavesTheRoom() {
+        assumeLineProtocol();
         String room = Rooms.fresh();
         try (WsClient watcher = WsClient.connect(ws("chat/" + room + "?name=watcher"))) {
             watcher.expect("welcome");
@@ -163,6 +164,7 @@ public interface LimitsContract extends ServerUnderTest {
 
     @Test
     default void lineConnectionsCountInThePerAddressLimitWithWebSockets() throws IOException {
+        assumeLineProtocol();
         awaitNoConnections();
         InetAddress from = InetAddress.getByName("127.0.0.6");
         List<LineClient> open = new ArrayList<>();

@@ -20,6 +20,7 @@ public interface LineContract extends ServerUnderTest {
 
     @Test
     default void theSwitchIsAnswered101NamingTheLineProtocol() {
+        assumeLineProtocol();
         try (LineClient line = LineClient.open(baseUri(), "line/" + Rooms.fresh() + "?name=ann", 65536,
                 "Connection: Upgrade", "Upgrade: switchboard-line/1")) {
             assertEquals(writesReasonPhrases() ? "HTTP/1.1 101 Switching Protocols" : "HTTP/1.1 101",
@@ -32,6 +33,7 @@ public interface LineContract extends ServerUnderTest {
 
     @Test
     default void aLineClientAndAWebSocketClientSeeTheSameMessagesInTheSameOrder() {
+        assumeLineProtocol();
         String room = Rooms.fresh();
         try (LineClient line = LineClient.join(baseUri(), room, "liner")) {
             assertTrue(line.readLine().startsWith("* welcome"));
@@ -61,6 +63,7 @@ public interface LineContract extends ServerUnderTest {
 
     @Test
     default void lineMembersArePresentAndQuitLeaves() {
+        assumeLineProtocol();
         String room = Rooms.fresh();
         WsClient watcher = WsClient.connect(ws("chat/" + room + "?name=watcher"));
         watcher.expect("welcome");
@@ -78,6 +81,7 @@ public interface LineContract extends ServerUnderTest {
 
     @Test
     default void aLineOverTheTextLimitGetsAnErrorLineAndTheConnectionCarriesOn() {
+        assumeLineProtocol();
         String room = Rooms.fresh();
         try (LineClient line = LineClient.join(baseUri(), room, "liner")) {
             line.readLine();
@@ -115,6 +119,7 @@ public interface LineContract extends ServerUnderTest {
 
     @Test
     default void aLineJoinWithABadNameIsRefused400() {
+        assumeLineProtocol();
         try (LineClient line = LineClient.open(baseUri(), "line/" + Rooms.fresh() + "?name=no%20spaces", 65536,
                 "Connection: Upgrade", "Upgrade: switchboard-line/1")) {
             assertTrue(line.statusLine.startsWith("HTTP/1.1 400"), line.statusLine);
@@ -123,6 +128,7 @@ public interface LineContract extends ServerUnderTest {
 
     @Test
     default void plainHttpKeepsWorkingOnThePortWhileLineAndWebSocketConnectionsAreOpen() {
+        assumeLineProtocol();
         String room = Rooms.fresh();
         try (LineClient line = LineClient.join(baseUri(), room, "liner");
              WsClient socket = WsClient.connect(ws("chat/" + room + "?name=socketeer"))) {
@@ -139,6 +145,7 @@ public interface LineContract extends ServerUnderTest {
 
     @Test
     default void aLineClientThatStopsReadingIsDisconnectedLikeASlowWebSocketMember() {
+        assumeLineProtocol();
         String room = Rooms.fresh();
         String text = "é".repeat(4096);
         WsClient watcher = WsClient.connect(ws("chat/" + room + "?name=watcher"));
@@ -161,6 +168,16 @@ public interface LineContract extends ServerUnderTest {
                 }
             }
             assertTrue(left, "the stalled line member must be disconnected");
+        }
+    }
+
+    @Test
+    default void whereTheRuntimeCannotKeepAnUpgradeOpenTheLineUpgradeIsRefused501SayingWhatToUse() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(keepsLineUpgradesOpen(), "this runtime carries the line protocol");
+        try (LineClient line = LineClient.open(baseUri(), "line/" + Rooms.fresh() + "?name=ann", 65536,
+                "Connection: Upgrade", "Upgrade: switchboard-line/1")) {
+            assertTrue(line.statusLine.startsWith("HTTP/1.1 501"), line.statusLine);
+            assertTrue(line.readLine().contains("WebSocket endpoint /chat/{room}"));
         }
     }
 }

@@ -313,6 +313,7 @@ public interface TokenAuthContract extends ServerUnderTest {
 
     @Test
     default void aLineConnectionPresentsItsTokenInTheAuthorizationHeader() {
+        assumeLineProtocol();
         String room = Rooms.fresh();
         try (LineClient refused = LineClient.open(baseUri(), "line/" + room, 65536,
                 "Connection: Upgrade", "Upgrade: switchboard-line/1")) {
