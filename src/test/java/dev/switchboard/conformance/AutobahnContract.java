@@ -16,6 +16,14 @@ public interface AutobahnContract extends ServerUnderTest {
     /** Names the runtime in the report and the summary line. */
     String runtimeName();
 
+    /**
+     * Cases this runtime is known to fail, each documented in src/docs/conformance.md; any other FAILED case fails.
+     * Empty for the launcher and GlassFish.
+     */
+    default java.util.Set<String> knownFailures() {
+        return java.util.Set.of();
+    }
+
     @Test
     default void echoPassesTheAutobahnFuzzingClientWithoutAFailedCase() throws Exception {
         String cases = System.getProperty("autobahn.cases", "1.*,2.*,3.*,4.*,5.*,6.*,7.*,10.*");
@@ -23,6 +31,8 @@ public interface AutobahnContract extends ServerUnderTest {
         System.out.println(report.summary());
         System.out.println("autobahn " + runtimeName() + " by group: " + report.byGroup());
         assertFalse(report.cases().isEmpty(), "the suite ran no case; see " + report.directory());
-        assertEquals(java.util.Map.of(), report.failed(), "FAILED cases; reports in " + report.directory());
+        java.util.Map<String, ?> unexpected = new java.util.TreeMap<>(report.failed());
+        unexpected.keySet().removeAll(knownFailures());
+        assertEquals(java.util.Map.of(), unexpected, "FAILED cases; reports in " + report.directory());
     }
 }
