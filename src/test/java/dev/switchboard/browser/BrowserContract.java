@@ -16,6 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The chat page in a real browser, served by the runtime under test. */
 public interface BrowserContract extends ServerUnderTest {
 
+    /**
+     * What the page promises after a drop: its longest reconnect delay (room-connection.js MAX_DELAY_MS, 30 s), plus
+     * a generous grace for a loaded machine.
+     */
+    java.time.Duration RECONNECTED_WITHIN = java.time.Duration.ofSeconds(30 + 45);
+
     /** Names the runtime in screenshot files, e.g. {@code launcher}. */
     String runtimeName();
 
@@ -115,15 +121,16 @@ public interface BrowserContract extends ServerUnderTest {
             // The socket goes away as a network failure would (the page cannot tell who closed it). The server's own
             // closes are the contract's (LimitsContract); a flood over the rate, used here before, closes the socket
             // only when 40 frames are handled within one token's 50 ms, which a busy container does not promise.
-            // As after three failed attempts, the page waits 2 to 4 s before it tries again: time to publish.
-            ann.script("const connection = window.switchboardConnection(); connection.attempt = 3;"
+            // As after five failed attempts, the page waits 8 to 16 s before it tries again: time to publish, even on a
+            // loaded machine.
+            ann.script("const connection = window.switchboardConnection(); connection.attempt = 5;"
                     + "connection.socket.close(4000, 'dropped by the test')");
             ann.awaitState("reconnecting");
             for (int i = 1; i <= 3; i++) {
                 publish(room, "api", "sent while you were away " + i);
             }
             assertEquals("reconnecting", ann.state(), "the messages must be sent while the page is away");
-            ann.awaitState("live");
+            ann.awaitState("live", RECONNECTED_WITHIN);
             for (int i = 1; i <= 3; i++) {
                 assertEquals(1, ann.awaitMessage("sent while you were away " + i), "shown exactly once");
             }
@@ -143,7 +150,7 @@ public interface BrowserContract extends ServerUnderTest {
             sendAndDropTheSocket(ann, "said exactly once", "");
             assertEquals("1 waiting to be sent", ann.text("outbox"));
             ann.awaitState("reconnecting");
-            ann.awaitState("live");
+            ann.awaitState("live", RECONNECTED_WITHIN);
             ann.awaitEmpty("outbox");
             assertEquals(1, ann.awaitMessage("said exactly once"), "the page shows it once");
             assertEquals(1, timesSaid(room, "said exactly once"), "the room has it once");
