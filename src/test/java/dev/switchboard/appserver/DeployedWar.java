@@ -7,7 +7,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 
-/** The WAR as Arquillian deployed it into an application server: its base URI is the context root, with a slash. */
+/**
+ * The WAR as Arquillian deployed it (GlassFish, Tomcat, WildFly, Jetty): its base URI is the context root, with a
+ * trailing slash.
+ */
 public abstract class DeployedWar implements ServerUnderTest {
 
     @ArquillianResource

@@ -1,5 +1,6 @@
 package dev.switchboard.glassfish;
 
+import dev.switchboard.appserver.DeployedWar;
 import dev.switchboard.conformance.AutobahnContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;

@@ -1,5 +1,6 @@
 package dev.switchboard.glassfish;
 
+import dev.switchboard.appserver.DeployedWar;
 import dev.switchboard.browser.BrowserContract;
 import dev.switchboard.browser.StatusPageContract;
 import org.jboss.arquillian.container.test.api.Deployment;

@@ -1,5 +1,6 @@
 package dev.switchboard.glassfish;
 
+import dev.switchboard.appserver.DeployedWar;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.contract.Handshakes;
 import dev.switchboard.contract.HttpApi;

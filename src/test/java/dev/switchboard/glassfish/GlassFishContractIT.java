@@ -1,5 +1,6 @@
 package dev.switchboard.glassfish;
 
+import dev.switchboard.appserver.DeployedWar;
 import dev.switchboard.contract.WebXml;
 import dev.switchboard.contract.BackpressureContract;
 import dev.switchboard.contract.ChatContract;
