@@ -132,6 +132,22 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends an unsolicited, empty, masked pong: RFC 6455 §5.5.3's one-way heartbeat, which the server counts as a sign
+     * of life without answering it. False when the connection no longer takes writes.
+     */
+    public boolean trySendPong() {
+        byte[] frame = {(byte) 0x8A, (byte) 0x80, 0, 0, 0, 0};
+        try {
+            synchronized (this) {
+                socket.getOutputStream().write(frame);
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Sends one masked text frame; false when the connection no longer takes writes. */
     boolean trySendText(String text) {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);

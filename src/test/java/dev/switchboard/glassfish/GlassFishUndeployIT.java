@@ -18,6 +18,8 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -54,26 +56,34 @@ class GlassFishUndeployIT {
                 "http://localhost:" + System.getProperty("glassfish.http.port") + "/switchboard/");
         try (RawWebSocket reader = RawWebSocket.open(server.baseUri(), "chat/goodbye?name=reader", 4096)) {
             reader.readFrame(); // welcome; from now on it reads nothing until the WAR is going away
-            int published = 3000;
-            String text = "x".repeat(4000);
-            for (int i = 0; i < published; i++) {
-                server.publish("goodbye", "bot", text);
+            // It does not read, but it is alive: a pong a second keeps the server's idle timeout (a few seconds in
+            // the contract's settings) from closing it while its backlog builds and while the undeploy flushes it.
+            ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor();
+            heartbeat.scheduleAtFixedRate(reader::trySendPong, 0, 1, TimeUnit.SECONDS);
+            try {
+                int published = 3000;
+                String text = "x".repeat(4000);
+                for (int i = 0; i < published; i++) {
+                    server.publish("goodbye", "bot", text);
+                }
+                // Arquillian's deployer works on the test's thread, so the reader waits on another one until the WAR
+                // stops answering, i.e. until the undeploy (which waits for the flush) is under way.
+                CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (healthStatus(server) == 200 && System.nanoTime() < deadline) {
+                        LockSupport.parkNanos(5_000_000);
+                    }
+                    try {
+                        Goodbye.assertMessagesThenGoingAway(reader, published);
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError(e);
+                    }
+                });
+                deployer.undeploy(DEPLOYMENT);
+                reading.get(60, TimeUnit.SECONDS);
+            } finally {
+                heartbeat.shutdownNow();
             }
-            // Arquillian's deployer works on the test's thread, so the reader waits on another one until the WAR
-            // stops answering, i.e. until the undeploy (which waits for the flush) is under way.
-            CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (healthStatus(server) == 200 && System.nanoTime() < deadline) {
-                    LockSupport.parkNanos(5_000_000);
-                }
-                try {
-                    Goodbye.assertMessagesThenGoingAway(reader, published);
-                } catch (java.io.IOException e) {
-                    throw new AssertionError(e);
-                }
-            });
-            deployer.undeploy(DEPLOYMENT);
-            reading.get(60, TimeUnit.SECONDS);
         }
     }
 
