@@ -92,7 +92,8 @@ public final class Meters {
                         + "for ASCII)").register(registry);
         Gauge.builder("switchboard.outbound.queued", traffic, dev.switchboard.hub.Traffic::queued)
                 .description("events waiting in outbound queues now, all connections together").register(registry);
-        traffic.measurePublishToDelivery(nanos -> publishToDelivery.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS));
+        traffic.measurePublishToDelivery(
+                nanos -> publishToDelivery.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS));
     }
 
     void engineCalled(EngineOp op) {

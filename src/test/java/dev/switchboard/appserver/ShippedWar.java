@@ -19,14 +19,20 @@ public final class ShippedWar {
     private ShippedWar() {
     }
 
-    /** The shipped WAR with the contract's settings (and the publish rate lifted: the contract publishes thousands). */
-    public static WebArchive withContractSettings() {
+    /** The contract's settings by name (the publish rate lifted: the contract publishes thousands). */
+    public static Map<String, String> contractSettings() {
         Map<String, String> settings = new TreeMap<>();
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("switchboard."))
                 .filter(name -> !name.equals("switchboard.war") && !name.equals("switchboard.standalone.jar"))
                 .forEach(name -> settings.put(name.substring("switchboard.".length()), System.getProperty(name)));
         settings.put("publish.rate.per.second", "1000000");
         settings.put("publish.rate.burst", "1000000");
+        return settings;
+    }
+
+    /** The shipped WAR with {@link #contractSettings()} as context parameters. */
+    public static WebArchive withContractSettings() {
+        Map<String, String> settings = contractSettings();
         File war = new File(System.getProperty("switchboard.war", "target/switchboard.war"));
         return ShrinkWrap.create(ZipImporter.class, "switchboard.war").importFrom(war).as(WebArchive.class)
                 .setWebXML(new StringAsset(WebXml.withContextParameters(settings)));
