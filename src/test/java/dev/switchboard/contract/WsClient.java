@@ -216,7 +216,10 @@ public final class WsClient implements AutoCloseable {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
         }
         if (socket != null) {
-            closed.completeOnTimeout(new Closed(-1, "client gave up"), 2, TimeUnit.SECONDS).join();
+            // Closing asserts nothing: the JDK client may report "Output closed" when the server's close reply
+            // races the one it sends for us.
+            closed.completeOnTimeout(new Closed(-1, "client gave up"), 2, TimeUnit.SECONDS)
+                    .exceptionally(failure -> null).join();
             socket.abort();
         }
     }
