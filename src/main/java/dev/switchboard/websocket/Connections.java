@@ -106,7 +106,7 @@ public final class Connections {
         // none too (Jakarta WebSocket), and it then schedules nothing.
         ContainerCalls.run(() -> session.setMaxIdleTimeout(-1));
         // Tomcat writes pings and close frames blocking, for up to 20 s by default; a stalled peer should not hold a
-        // thread that long. Other containers ignore the property.
+        // pool thread that long. Other containers ignore the property.
         session.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, blockingSendTimeoutMillis());
         String address = RemoteAddress.of(session);
         if (!budget.tryAcquire(address)) {
@@ -119,8 +119,9 @@ public final class Connections {
         return connection;
     }
 
+    /** Long enough for a peer that reads again to get its close frame; it only holds a pool thread, never ours. */
     private Long blockingSendTimeoutMillis() {
-        return Math.max(1000, Math.min(settings.pingInterval().toMillis() / 2, 5000));
+        return Math.max(5000, settings.shutdownGrace().toMillis());
     }
 
     /** Runs a container call that may block on the peer (a ping, a close) off the caller's thread. */
