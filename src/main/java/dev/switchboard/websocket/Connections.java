@@ -60,7 +60,9 @@ public final class Connections {
         this.wires = wires;
         this.flusher = flusher;
         this.budget = budget;
-        this.blockingCalls = new BlockingCalls(4, settings.maxConnections());
+        // Sixteen: a few stalled peers each hold one for up to Tomcat's blocking timeout, and the closes of healthy
+        // connections must not wait behind them (with four, a line member's /quit waited over 10 s on Tomcat).
+        this.blockingCalls = new BlockingCalls(16, settings.maxConnections());
     }
 
     /** Starts the heartbeat. */
