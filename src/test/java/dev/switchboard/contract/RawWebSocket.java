@@ -24,7 +24,7 @@ public final class RawWebSocket implements AutoCloseable {
     /** A frame as read: opcode and payload. */
     public record Frame(int opcode, byte[] payload) {
 
-        int closeCode() {
+        public int closeCode() {
             return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
         }
 
@@ -112,7 +112,7 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     /** Sends one masked text frame, as a client must. */
-    void sendText(String text) {
+    public void sendText(String text) {
         if (!trySendText(text)) {
             throw new AssertionError("send failed");
         }
