@@ -220,7 +220,8 @@ class TwoNodeClusterTest {
                 }
                 publishing.set(false);
             });
-            while (publishing.get()) {
+            // Until the stream is done, also when a publish failed (then join() below reports it instead of spinning).
+            while (publishing.get() && !stream.isDone()) {
                 redis.with(commands -> commands.clientKill(io.lettuce.core.KillArgs.Builder.typePubsub()));
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
