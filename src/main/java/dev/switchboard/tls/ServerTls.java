@@ -5,7 +5,6 @@ import dev.switchboard.config.TlsSettings;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 
 /** The launcher's TLS server side: an {@link SSLContext} over a {@link ReloadingKeyManager}, TLS 1.2 and 1.3 only. */
 public final class ServerTls {
@@ -13,11 +12,9 @@ public final class ServerTls {
     /** The protocol versions offered; anything older is refused in the handshake. */
     public static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
-    private final ReloadingKeyManager keyManager;
     private final SSLContext context;
 
-    private ServerTls(ReloadingKeyManager keyManager, SSLContext context) {
-        this.keyManager = keyManager;
+    private ServerTls(SSLContext context) {
         this.context = context;
     }
 
@@ -27,7 +24,7 @@ public final class ServerTls {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(new KeyManager[] {keyManager}, null, null);
-            return new ServerTls(keyManager, context);
+            return new ServerTls(context);
         } catch (GeneralSecurityException e) {
             throw new TlsCredentialsException("the JDK cannot set up TLS: " + e.getMessage(), e);
         }
@@ -35,10 +32,5 @@ public final class ServerTls {
 
     public SSLContext context() {
         return context;
-    }
-
-    /** What new connections are shown now. */
-    public X509Certificate certificate() {
-        return keyManager.certificate();
     }
 }
