@@ -34,6 +34,7 @@ public final class OutboundQueue<M> {
     private final ToLongFunction<M> size;
     private final QueueLimits limits;
     private final Runnable onOverflow;
+    private final Runnable onSendFailure;
     private final Flusher flusher;
     private final int lane;
     private final Traffic traffic;
@@ -61,9 +62,11 @@ public final class OutboundQueue<M> {
      * @param limits     the bounds of the backlog
      * @param flusher    decides where the batches are written
      * @param onOverflow told once when the backlog goes over its bounds; it closes the connection
+     * @param onSendFailure told once when the transport failed a batch (the backlog is dropped); it closes the
+     *                      connection, so the member does not stay in its room receiving nothing
      */
     public OutboundQueue(MessageSender<M> sender, ToLongFunction<M> size, QueueLimits limits, Flusher flusher,
-                         Runnable onOverflow) {
+                         Runnable onOverflow, Runnable onSendFailure) {
         this.sender = sender;
         this.size = size;
         this.limits = limits;
@@ -71,6 +74,7 @@ public final class OutboundQueue<M> {
         this.lane = flusher.assignLane();
         this.traffic = flusher.traffic();
         this.onOverflow = onOverflow;
+        this.onSendFailure = onSendFailure;
     }
 
     int lane() {
@@ -229,11 +233,14 @@ public final class OutboundQueue<M> {
             if (failure != null) {
                 LOG.log(Level.FINE, "send failed; dropping the connection's queue", failure);
                 discard();
-                return;
+                schedule = false;
+            } else {
+                schedule = !closed && (!queue.isEmpty() || afterFlush != null) && markScheduled();
             }
-            schedule = !closed && (!queue.isEmpty() || afterFlush != null) && markScheduled();
         }
-        if (schedule) {
+        if (failure != null) {
+            onSendFailure.run();
+        } else if (schedule) {
             flusher.schedule(this);
         }
     }

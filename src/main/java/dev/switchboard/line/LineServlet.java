@@ -97,7 +97,7 @@ public final class LineServlet extends HttpServlet {
             LineUpgradeHandler handler = request.upgrade(LineUpgradeHandler.class);
             handler.attach(new LineSession(hub, room, identity, address,
                     since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)), settings,
-                    connections));
+                    connections), UpgradeSupport.needsFirstReadByHandler(getServletContext()));
         } catch (IOException | ServletException | RuntimeException e) {
             connections.unadmit(address);
             throw e;

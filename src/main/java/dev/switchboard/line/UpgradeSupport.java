@@ -17,7 +17,24 @@ final class UpgradeSupport {
     }
 
     static boolean keepsUpgradedConnectionsOpen(ServletContext context) {
+        return !serverInfo(context).startsWith("jetty");
+    }
+
+    /**
+     * Whether the handler must make the first read itself once it has set its {@code ReadListener}. Grizzly
+     * (GlassFish, Payara, the launcher) arms read notifications only after {@code isReady()} has said no, so bytes that
+     * came with the request are never announced; Tomcat and Undertow take a read from the listener's thread as well.
+     * Open Liberty must not be read outside its own callback: it announces those bytes itself, and a read of ours
+     * beside its pending one releases the buffer under it ("Invalid call to WsByteBuffer method. Buffer has already
+     * been released") and loses what arrives later (see src/docs/conformance.md).
+     */
+    static boolean needsFirstReadByHandler(ServletContext context) {
+        String server = serverInfo(context);
+        return !(server.contains("liberty") || server.contains("websphere"));
+    }
+
+    private static String serverInfo(ServletContext context) {
         String server = context.getServerInfo();
-        return server == null || !server.toLowerCase(Locale.ROOT).startsWith("jetty");
+        return server == null ? "" : server.toLowerCase(Locale.ROOT);
     }
 }

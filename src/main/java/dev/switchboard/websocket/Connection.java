@@ -39,7 +39,8 @@ final class Connection {
         this.registry = registry;
         this.wire = wire;
         this.outbound = new OutboundQueue<>(wire, Connection::weight, limits, flusher,
-                () -> registry.slowConsumer(this));
+                () -> registry.slowConsumer(this),
+                () -> close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
     }
 
     Session session() {
@@ -119,21 +120,28 @@ final class Connection {
         registry.offThread(() -> wire.closeWith(() -> CloseReasons.close(session, code, reason)));
     }
 
-    /** Pings the peer off this thread, unless the previous ping is still being written. */
-    void ping(java.nio.ByteBuffer payload) {
+    /**
+     * Pings the peer off this thread, unless the previous ping is still being written; the wire decides when (Open
+     * Liberty fails a message send that meets a ping being written, see {@link AsyncRemoteWire}).
+     */
+    void ping(ByteBuffer payload) {
         if (!pinging.compareAndSet(false, true)) {
             return;
         }
-        registry.offThread(() -> {
+        wire.ping(written -> registry.offThread(() -> {
             try {
-                session.getAsyncRemote().sendPing(payload.duplicate());
+                // A writable copy each time: Open Liberty's socket write calls arrayOffset() on it, which a read-only
+                // buffer refuses, and the failed write leaves the connection unable to write anything again.
+                ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
+                session.getAsyncRemote().sendPing(copy);
             } catch (java.io.IOException | RuntimeException e) {
                 java.util.logging.Logger.getLogger(Connection.class.getName())
                         .log(java.util.logging.Level.FINE, "ping failed", e);
             } finally {
                 pinging.set(false);
+                written.run();
             }
-        });
+        }));
     }
 
     /**

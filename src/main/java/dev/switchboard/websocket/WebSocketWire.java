@@ -13,4 +13,12 @@ public interface WebSocketWire extends MessageSender<Object> {
      * written after that frame.
      */
     void closeWith(Runnable close);
+
+    /**
+     * Lets {@code ping} write a ping frame when this wire allows it; {@code ping} runs the callback it is given once
+     * its write is done. By default at once: containers that queue frames let a ping pass between messages.
+     */
+    default void ping(java.util.function.Consumer<Runnable> ping) {
+        ping.accept(() -> { });
+    }
 }

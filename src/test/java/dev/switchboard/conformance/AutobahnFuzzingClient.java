@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ final class AutobahnFuzzingClient {
 
     static final Path TOOLS = Path.of("target", "autobahn", "tools");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.time.Duration RUN_LIMIT = java.time.Duration.ofMinutes(10);
 
     /** One case's outcome as the suite judged it. */
     record Outcome(String behavior, String closeBehavior) {
@@ -76,6 +78,11 @@ final class AutobahnFuzzingClient {
         }
     }
 
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
     /**
      * Runs the given case groups (e.g. {@code 1.*,2.*}) against {@code url}, writing the HTML and JSON reports to
      * {@code target/autobahn/<agent>}.
@@ -109,9 +116,11 @@ final class AutobahnFuzzingClient {
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("fuzzingclient.log").toFile())
                 .start();
-        if (!process.waitFor(30, TimeUnit.MINUTES)) {
+        // The 247 cases take one to three minutes; a client that crashed inside Twisted's reactor never exits.
+        if (!process.waitFor(RUN_LIMIT.toMinutes(), TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("the fuzzing client did not finish; see " + directory);
+            throw new IllegalStateException("the fuzzing client did not finish within " + RUN_LIMIT + "; its log ends: "
+                    + tail(directory.resolve("fuzzingclient.log")));
         }
         if (process.exitValue() != 0) {
             throw new IllegalStateException("the fuzzing client failed (" + process.exitValue() + "); see "
