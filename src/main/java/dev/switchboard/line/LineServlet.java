@@ -49,10 +49,10 @@ public final class LineServlet extends HttpServlet {
                     + "Connection: Upgrade and Upgrade: " + UpgradeTokens.LINE, true);
             return;
         }
-        if (!UpgradeSupport.keepsUpgradedConnectionsOpen(getServletContext())) {
-            refuse(response, 501, "the line protocol is not available on this server: "
-                    + getServletContext().getServerInfo() + " ends an upgraded connection's input at once; use the "
-                    + "WebSocket endpoint /chat/{room}", false);
+        Optional<String> unsupported = UpgradeSupport.whyNot(getServletContext());
+        if (unsupported.isPresent()) {
+            refuse(response, 501, "the line protocol is not available on this server: " + unsupported.get()
+                    + "; use the WebSocket endpoint /chat/{room}", false);
             return;
         }
         String path = request.getPathInfo();
@@ -97,7 +97,7 @@ public final class LineServlet extends HttpServlet {
             LineUpgradeHandler handler = request.upgrade(LineUpgradeHandler.class);
             handler.attach(new LineSession(hub, room, identity, address,
                     since == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)), settings,
-                    connections), UpgradeSupport.needsFirstReadByHandler(getServletContext()));
+                    connections));
         } catch (IOException | ServletException | RuntimeException e) {
             connections.unadmit(address);
             throw e;

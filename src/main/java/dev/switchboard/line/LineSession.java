@@ -75,11 +75,8 @@ final class LineSession implements ReadListener, Member {
         this.rate = new TokenBucket(settings.ratePerSecond(), settings.rateBurst(), System.nanoTime());
     }
 
-    /**
-     * Called by the container once the connection has switched; {@code readFirst} when the container does not announce
-     * bytes that came with the request ({@link UpgradeSupport#needsFirstReadByHandler}).
-     */
-    void start(WebConnection webConnection, boolean readFirst) throws IOException {
+    /** Called by the container once the connection has switched. */
+    void start(WebConnection webConnection) throws IOException {
         connection = webConnection;
         ServletTextSender sender = new ServletTextSender(webConnection.getOutputStream());
         outbound = new OutboundQueue<>(sender, String::length,
@@ -112,10 +109,9 @@ final class LineSession implements ReadListener, Member {
         // thread as soon as it has a listener.
         in = webConnection.getInputStream();
         in.setReadListener(this);
-        if (readFirst) {
-            // Synchronized, as the container may call in at the same time.
-            onDataAvailable();
-        }
+        // Grizzly arms read notifications only when isReady() says no; reading now does that, and takes what
+        // came with the request. Synchronized, as the container may call in at the same time.
+        onDataAvailable();
     }
 
     @Override

@@ -13,22 +13,20 @@ import java.io.UncheckedIOException;
 public class LineUpgradeHandler implements HttpUpgradeHandler {
 
     private LineSession session;
-    private boolean readFirst;
 
     /** The container creates handlers; it needs this constructor. */
     public LineUpgradeHandler() {
         // state arrives through attach()
     }
 
-    void attach(LineSession session, boolean readFirst) {
+    void attach(LineSession session) {
         this.session = session;
-        this.readFirst = readFirst;
     }
 
     @Override
     public void init(WebConnection connection) {
         try {
-            session.start(connection, readFirst);
+            session.start(connection);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a line connection", e);
         }

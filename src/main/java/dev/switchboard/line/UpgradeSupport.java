@@ -3,38 +3,38 @@ package dev.switchboard.line;
 import jakarta.servlet.ServletContext;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Whether the container keeps a Servlet HTTP upgrade ({@code HttpServletRequest.upgrade}) open as a connection of its
- * own. Jetty 12 does not: its {@code ServletChannel} hands the handler an {@code UpgradedServletInputStream} over the
- * request's own {@code HttpInput}, which ends with the request's empty body, so the handler is told
- * {@code onAllDataRead} at once and what the client sends next is parsed as a new HTTP request (see
- * src/docs/conformance.md). There the line protocol is refused with 501 instead of a switch that cannot work.
+ * Whether the container can carry the line protocol over a Servlet HTTP upgrade ({@code HttpServletRequest.upgrade}):
+ * a connection of its own, read and written without blocking, ended when the handler ends it. Where it cannot, the
+ * line protocol is refused with 501 instead of a switch that would lose lines or stall rooms (see
+ * src/docs/conformance.md):
+ * <ul>
+ *   <li>Jetty 12: its {@code ServletChannel} hands the handler an {@code UpgradedServletInputStream} over the
+ *       request's own {@code HttpInput}, which ends with the request's empty body, so the handler is told
+ *       {@code onAllDataRead} at once and what the client sends next is parsed as a new HTTP request.</li>
+ *   <li>Open Liberty: {@code UpgradeOutputByteBufferUtil.flushHelper} writes synchronously whenever
+ *       {@code isReady()} is true, so a flush to a client that stopped reading blocks the thread that flushes (the
+ *       room's); and {@code UpgradedWebConnectionImpl.close} leaves the socket open while a read is pending, so a
+ *       connection the server ends (quit, slow consumer) stays open until the client sends again.</li>
+ * </ul>
  */
 final class UpgradeSupport {
 
     private UpgradeSupport() {
     }
 
-    static boolean keepsUpgradedConnectionsOpen(ServletContext context) {
-        return !serverInfo(context).startsWith("jetty");
-    }
-
-    /**
-     * Whether the handler must make the first read itself once it has set its {@code ReadListener}. Grizzly
-     * (GlassFish, Payara, the launcher) arms read notifications only after {@code isReady()} has said no, so bytes that
-     * came with the request are never announced; Tomcat and Undertow take a read from the listener's thread as well.
-     * Open Liberty must not be read outside its own callback: it announces those bytes itself, and a read of ours
-     * beside its pending one releases the buffer under it ("Invalid call to WsByteBuffer method. Buffer has already
-     * been released") and loses what arrives later (see src/docs/conformance.md).
-     */
-    static boolean needsFirstReadByHandler(ServletContext context) {
-        String server = serverInfo(context);
-        return !(server.contains("liberty") || server.contains("websphere"));
-    }
-
-    private static String serverInfo(ServletContext context) {
-        String server = context.getServerInfo();
-        return server == null ? "" : server.toLowerCase(Locale.ROOT);
+    /** Why this container cannot carry the line protocol, or empty when it can. */
+    static Optional<String> whyNot(ServletContext context) {
+        String server = context.getServerInfo() == null ? "" : context.getServerInfo().toLowerCase(Locale.ROOT);
+        if (server.startsWith("jetty")) {
+            return Optional.of(context.getServerInfo() + " ends an upgraded connection's input at once");
+        }
+        if (server.contains("liberty") || server.contains("websphere")) {
+            return Optional.of(context.getServerInfo() + " blocks on a flush to an upgraded connection that does not "
+                    + "read and does not end one the server closes");
+        }
+        return Optional.empty();
     }
 }

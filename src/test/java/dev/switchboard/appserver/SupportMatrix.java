@@ -41,7 +41,7 @@ public final class SupportMatrix {
     }
 
     /** The line test that runs where the runtime cannot carry the line protocol. */
-    private static final String REFUSED_501 = "whereTheRuntimeCannotKeepAnUpgradeOpen";
+    private static final String REFUSED_501 = "whereTheRuntimeCannotCarryTheLineProtocol";
 
     private SupportMatrix() {
     }

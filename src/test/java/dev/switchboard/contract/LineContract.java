@@ -172,8 +172,8 @@ public interface LineContract extends ServerUnderTest {
     }
 
     @Test
-    default void whereTheRuntimeCannotKeepAnUpgradeOpenTheLineUpgradeIsRefused501SayingWhatToUse() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(keepsLineUpgradesOpen(), "this runtime carries the line protocol");
+    default void whereTheRuntimeCannotCarryTheLineProtocolItIsRefused501SayingWhatToUse() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(carriesLineProtocol(), "this runtime carries the line protocol");
         try (LineClient line = LineClient.open(baseUri(), "line/" + Rooms.fresh() + "?name=ann", 65536,
                 "Connection: Upgrade", "Upgrade: switchboard-line/1")) {
             assertTrue(line.statusLine.startsWith("HTTP/1.1 501"), line.statusLine);

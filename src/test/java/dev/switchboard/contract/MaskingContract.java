@@ -18,6 +18,14 @@ public interface MaskingContract extends ServerUnderTest {
         return true;
     }
 
+    /**
+     * Whether the runtime's close reason for an unmasked frame says what was wrong. Open Liberty's names our endpoint
+     * class and is cut at 123 bytes before it gets there (src/docs/conformance.md); the code is 1002 everywhere.
+     */
+    default boolean namesMaskingInTheCloseReason() {
+        return true;
+    }
+
     @Test
     default void anUnmaskedClientFrameIsAnsweredAccordingToTheRuntime() throws IOException {
         try (RawWebSocket client = RawWebSocket.open(baseUri(), "echo", 65536)) {
@@ -29,7 +37,9 @@ public interface MaskingContract extends ServerUnderTest {
                 assertEquals(0x8, answer.opcode(), "a close frame");
                 assertEquals(1002, answer.closeCode());
                 // The wording is the runtime's (Tomcat closes these itself); what it is about is not.
-                assertTrue(answer.closeReason().toLowerCase().contains("mask"), answer.closeReason());
+                if (namesMaskingInTheCloseReason()) {
+                    assertTrue(answer.closeReason().toLowerCase().contains("mask"), answer.closeReason());
+                }
                 client.readUntilEnd();
             } else {
                 assertEquals("not masked", answer.text(), "the known limitation: the frame is accepted");

@@ -34,7 +34,7 @@ class JettyContractIT extends DeployedWar implements HttpApiContract, ChatContra
     }
 
     @Override
-    public boolean keepsLineUpgradesOpen() {
+    public boolean carriesLineProtocol() {
         return false;
     }
 }

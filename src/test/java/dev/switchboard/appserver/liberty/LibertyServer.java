@@ -55,6 +55,7 @@ final class LibertyServer implements AutoCloseable {
                 """.formatted(port));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-javaagent:" + wlp.resolve("bin/tools/ws-javaagent.jar"), "-Xmx1g"));
+        command.addAll(platformOptions(wlp));
         settings.forEach((name, value) -> command.add("-Dswitchboard." + name + "=" + value));
         command.addAll(List.of("-jar", wlp.resolve("bin/tools/ws-server.jar").toString(), SERVER));
         Path log = server.resolve("console.log");
@@ -64,6 +65,16 @@ final class LibertyServer implements AutoCloseable {
         LibertyServer liberty = new LibertyServer(process, log, port);
         liberty.awaitHealthy();
         return liberty;
+    }
+
+    /** The --add-opens and --add-exports that {@code bin/server} passes on Java 9 and later. */
+    private static List<String> platformOptions(Path wlp) throws IOException {
+        Path options = wlp.resolve("lib/platform/java/java9.options");
+        if (!Files.exists(options)) {
+            return List.of();
+        }
+        return Files.readAllLines(options).stream().map(String::trim)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 
     URI baseUri() {
