@@ -112,24 +112,8 @@ public final class ChatEndpoint extends Endpoint {
         identity.expiresAt().ifPresent(at -> connection.expiresAt(at, settings.auth().expiryGrace()));
         connection.onGone(this::leaveRoom);
         MessageSizeLimit limit = new MessageSizeLimit(settings.maxMessageBytes());
-        StringBuilder text = new StringBuilder();
-        session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {
-            if (!limit.add(Utf8.length(part))) {
-                text.setLength(0);
-                connection.closeAfterFlush(CloseReason.CloseCodes.TOO_BIG, limit.reason(), settings.shutdownGrace());
-                return;
-            }
-            if (last && text.length() == 0) {
-                limit.reset();
-                onText(part);
-            } else if (last) {
-                limit.reset();
-                onText(text.append(part).toString());
-                text.setLength(0);
-            } else {
-                text.append(part);
-            }
-        });
+        TextMessages.handle(session, limit, this::onText, () -> connection.closeAfterFlush(
+                CloseReason.CloseCodes.TOO_BIG, limit.reason(), settings.shutdownGrace()));
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) frame -> {
             connection.heard();
             member.deliver(Events.error(BINARY));

@@ -29,7 +29,6 @@ public final class EchoEndpoint extends Endpoint {
     private final Duration closeGrace;
     private Connection connection;
     private final MessageSizeLimit limit;
-    private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
 
     /** @param closeGrace how long a peer closed for an oversized message gets to read the echoes before it */
@@ -48,15 +47,12 @@ public final class EchoEndpoint extends Endpoint {
         }
         session.setMaxTextMessageBufferSize(maxMessageBytes);
         session.setMaxBinaryMessageBufferSize(maxMessageBytes);
-        session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {
-            if (withinLimit(Utf8.length(part))) {
-                text.append(part);
-                if (last) {
-                    connection.outbound().offer(new Event(text.toString()));
-                    text.setLength(0);
-                    limit.reset();
-                }
-            }
+        TextMessages.handle(session, limit, message -> {
+            connection.heard();
+            connection.outbound().offer(new Event(message));
+        }, () -> {
+            connection.heard();
+            tooBig();
         });
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (part, last) -> {
             if (withinLimit(part.remaining())) {
@@ -76,12 +72,15 @@ public final class EchoEndpoint extends Endpoint {
     private boolean withinLimit(long partBytes) {
         connection.heard();
         if (!limit.add(partBytes)) {
-            text.setLength(0);
-            binary.reset();
-            connection.closeAfterFlush(CloseReason.CloseCodes.TOO_BIG, limit.reason(), closeGrace);
+            tooBig();
             return false;
         }
         return true;
+    }
+
+    private void tooBig() {
+        binary.reset();
+        connection.closeAfterFlush(CloseReason.CloseCodes.TOO_BIG, limit.reason(), closeGrace);
     }
 
     @Override

@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -121,23 +119,25 @@ public final class SupportMatrix {
         return counts;
     }
 
-    /** From the suite's own index: cases that passed (OK, NON-STRICT, INFORMATIONAL) of all it ran. */
+    /** From the suite's own index: cases that passed (OK, NON-STRICT, INFORMATIONAL, and a clean close) of all. */
     private static String autobahn(Path directory) throws IOException {
         Path index = directory.resolve("report").resolve("index.json");
         if (!Files.exists(index)) {
             return "not run";
         }
-        String json = Files.readString(index);
-        Matcher behavior = Pattern.compile("\"behavior\"\\s*:\\s*\"([A-Z-]+)\"").matcher(json);
         int total = 0;
-        List<String> failed = new ArrayList<>();
-        while (behavior.find()) {
-            total++;
-            if (behavior.group(1).equals("FAILED")) {
-                failed.add(behavior.group(1));
+        int failed = 0;
+        for (var agent : (Iterable<com.fasterxml.jackson.databind.JsonNode>)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(index.toFile())::elements) {
+            for (var outcome : (Iterable<com.fasterxml.jackson.databind.JsonNode>) agent::elements) {
+                total++;
+                if ("FAILED".equals(outcome.path("behavior").asText())
+                        || "FAILED".equals(outcome.path("behaviorClose").asText())) {
+                    failed++;
+                }
             }
         }
-        return (total - failed.size()) + "/" + total + (failed.isEmpty() ? "" : " (" + failed.size() + " FAILED)");
+        return (total - failed) + "/" + total + (failed == 0 ? "" : " (" + failed + " FAILED)");
     }
 
     private static String deflate(Runtime runtime) throws Exception {

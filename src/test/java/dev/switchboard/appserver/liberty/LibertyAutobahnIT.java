@@ -33,6 +33,12 @@ class LibertyAutobahnIT implements AutobahnContract {
         return liberty.baseUri();
     }
 
+    /** A continuation frame with nothing to continue is closed with 1001, not 1002: see conformance.md. */
+    @Override
+    public java.util.Set<String> knownFailures() {
+        return java.util.Set.of("5.12", "5.13", "5.14", "5.15", "5.16");
+    }
+
     @Override
     public String runtimeName() {
         return "liberty";
