@@ -1,6 +1,5 @@
 package dev.switchboard.appserver.liberty;
 
-import dev.switchboard.appserver.ShippedWar;
 import dev.switchboard.contract.BackpressureContract;
 import dev.switchboard.contract.ChatContract;
 import dev.switchboard.contract.EchoContract;
@@ -14,38 +13,11 @@ import dev.switchboard.contract.LineContract;
 import dev.switchboard.contract.MaskingContract;
 import dev.switchboard.contract.MetricsContract;
 import dev.switchboard.contract.PresenceContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
 
 /** The whole contract against the unchanged shipped WAR in Open Liberty (webProfile-10.0), started from the build. */
-class LibertyContractIT implements HttpApiContract, ChatContract, EchoContract, HandshakeContract, HistoryContract,
-        PresenceContract, BackpressureContract, LimitsContract, LineContract, InspectorContract, MaskingContract,
-        ExactlyOnceContract, MetricsContract {
-
-    private static LibertyServer liberty;
-
-    @BeforeAll
-    static void startLiberty() throws IOException {
-        liberty = LibertyServer.start(Path.of(System.getProperty("liberty.home")),
-                Path.of(System.getProperty("switchboard.war", "target/switchboard.war")),
-                ShippedWar.contractSettings());
-    }
-
-    @AfterAll
-    static void stopLiberty() throws InterruptedException {
-        if (liberty != null) {
-            liberty.close();
-        }
-    }
-
-    @Override
-    public URI baseUri() {
-        return liberty.baseUri();
-    }
+class LibertyContractIT extends StartedLiberty implements HttpApiContract, ChatContract, EchoContract,
+        HandshakeContract, HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract,
+        InspectorContract, MaskingContract, ExactlyOnceContract, MetricsContract {
 
     /** Liberty's HTTP channel has no phrase for 426 and writes "Undefined": see conformance.md. */
     @Override
