@@ -110,6 +110,10 @@ public enum Setting {
                     + "connection's fields)"),
     PERMESSAGE_DEFLATE("permessage.deflate", "false",
             "launcher only: negotiate permessage-deflate (RFC 7692) on /chat and /echo; costs memory per connection"),
+    MESSAGE_POLICY("message.policy", "",
+            "the class name of a dev.switchboard.hub.MessagePolicy (public, with a public no-argument constructor, on "
+                    + "the application's class path) that reviews every message before it takes a seq: it may let it "
+                    + "through, rewrite it or refuse it (code rejected; HTTP 422); empty lets every message through"),
     SHUTDOWN_GRACE("shutdown.grace", "5s",
             "on shutdown or undeploy, how long members get to receive their queued messages before close 1001; also "
                     + "how long a connection closed for rate-limit abuse (1008) or an oversized message (1009) gets to "

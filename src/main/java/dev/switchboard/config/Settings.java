@@ -50,7 +50,8 @@ public record Settings(
         boolean logConnections,
         String logFormat,
         boolean permessageDeflate,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        String messagePolicy) {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -96,7 +97,8 @@ public record Settings(
                 reader.bool(Setting.LOG_CONNECTIONS),
                 reader.oneOf(Setting.LOG_FORMAT, "text", "json"),
                 reader.bool(Setting.PERMESSAGE_DEFLATE),
-                reader.duration(Setting.SHUTDOWN_GRACE));
+                reader.duration(Setting.SHUTDOWN_GRACE),
+                reader.text(Setting.MESSAGE_POLICY).trim());
         if (settings.metrics.equals("api-key") && settings.auth.apiKeys().isEmpty()) {
             throw new InvalidSettingException("metrics=api-key needs " + Setting.API_KEYS.key());
         }

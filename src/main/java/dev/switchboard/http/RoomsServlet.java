@@ -228,7 +228,8 @@ public final class RoomsServlet extends JsonServlet {
             }
             JsonResponses.send(response, appended.duplicate() ? 200 : 201, appended.message().event().json());
         } catch (InvalidMessageException e) {
-            JsonResponses.error(response, 400, e.getMessage());
+            // A refusal by the message policy is about what was said, not about the request's form.
+            JsonResponses.error(response, e.problem().code().equals(Room.REJECTED) ? 422 : 400, e.getMessage());
         } catch (TooManyRoomsException e) {
             JsonResponses.error(response, 503, e.getMessage());
         } catch (EngineUnavailableException e) {

@@ -30,6 +30,7 @@ public final class Hub implements AutoCloseable {
     /** Held while a room new to the engine is counted and created, so that concurrent ones cannot pass max.rooms. */
     private final Object creation = new Object();
     private final Traffic traffic;
+    private final MessagePolicy policy;
 
     /**
      * @param limits what bounds the rooms
@@ -45,7 +46,13 @@ public final class Hub implements AutoCloseable {
 
     /** @param traffic where rooms report publish→delivery times (the flusher's, so one place has them all) */
     public Hub(Clock clock, RoomLimits limits, RoomEngine engine, Traffic traffic) {
+        this(clock, limits, engine, traffic, MessagePolicy.ACCEPT_ALL);
+    }
+
+    /** @param policy what every message passes before it takes a seq */
+    public Hub(Clock clock, RoomLimits limits, RoomEngine engine, Traffic traffic, MessagePolicy policy) {
         this.traffic = traffic;
+        this.policy = policy;
         this.clock = clock;
         this.limits = limits;
         this.engine = engine;
@@ -81,7 +88,7 @@ public final class Hub implements AutoCloseable {
     }
 
     private Room openRoom(String name) {
-        Room room = new Room(name, clock, limits.historySize(), limits.welcomeMembersMax(), engine, memory, traffic);
+        Room room = new Room(name, clock, limits.historySize(), limits.welcomeMembersMax(), engine, memory, traffic, policy);
         if (engine.knows(name)) {
             engine.open(name, room);
             return room;

@@ -37,11 +37,16 @@ public final class Room implements RoomFeed {
     private boolean closed;
 
     private final Traffic traffic;
+    private final MessagePolicy policy;
+
+    /** The {@link Problem} code of a message the {@link MessagePolicy} refused. */
+    public static final String REJECTED = "rejected";
 
     Room(String name, Clock clock, int historySize, int welcomeMembersMax, RoomEngine engine,
-            HistoryMemory memory, Traffic traffic) {
+            HistoryMemory memory, Traffic traffic, MessagePolicy policy) {
         this.name = name;
         this.traffic = traffic;
+        this.policy = policy;
         this.clock = clock;
         this.engine = engine;
         this.history = new MessageHistory(historySize, memory);
@@ -146,10 +151,21 @@ public final class Room implements RoomFeed {
      * @throws InvalidMessageException when the text breaks {@link ChatRules#checkText(String)}
      */
     public CompletableFuture<Appended> publish(String from, String text, String clientId) {
+        checkText(text);
+        MessagePolicy.Verdict verdict = policy.review(name, from, text);
+        if (!verdict.accepted()) {
+            throw new InvalidMessageException(new Problem(REJECTED, verdict.refusal()));
+        }
+        if (!verdict.text().equals(text)) {
+            checkText(verdict.text());
+        }
+        return engine.append(name, MessageDraft.of(name, from, verdict.text(), clientId, clock.instant()));
+    }
+
+    private static void checkText(String text) {
         ChatRules.checkText(text).ifPresent(problem -> {
             throw new InvalidMessageException(problem);
         });
-        return engine.append(name, MessageDraft.of(name, from, text, clientId, clock.instant()));
     }
 
     /** The state the engine had when this node opened the room, or after the engine lost the room's data. */

@@ -1,0 +1,43 @@
+package dev.switchboard.app;
+
+import dev.switchboard.config.InvalidSettingException;
+import dev.switchboard.config.Setting;
+import dev.switchboard.hub.MessagePolicy;
+
+/** Makes the extensions the settings name: classes of the application's, found on its class path. */
+final class Extensions {
+
+    private Extensions() {
+    }
+
+    /**
+     * The policy named by {@code message.policy}, or one that lets everything through when it is empty.
+     *
+     * @throws InvalidSettingException saying why the class cannot be used
+     */
+    static MessagePolicy messagePolicy(String className) {
+        return className.isEmpty() ? MessagePolicy.ACCEPT_ALL
+                : instantiate(Setting.MESSAGE_POLICY, className, MessagePolicy.class);
+    }
+
+    private static <T> T instantiate(Setting setting, String className, Class<T> type) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            Class<?> found = Class.forName(className, true, loader != null ? loader : Extensions.class.getClassLoader());
+            if (!type.isAssignableFrom(found)) {
+                throw new InvalidSettingException(setting.key() + ": " + className + " is not a " + type.getName());
+            }
+            return type.cast(found.getConstructor().newInstance());
+        } catch (ClassNotFoundException e) {
+            throw new InvalidSettingException(setting.key() + ": no class " + className + " on the class path");
+        } catch (NoSuchMethodException e) {
+            throw new InvalidSettingException(setting.key() + ": " + className
+                    + " needs a public constructor without arguments");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            if (e instanceof InvalidSettingException invalid) {
+                throw invalid;
+            }
+            throw new InvalidSettingException(setting.key() + ": " + className + " could not be made: " + e);
+        }
+    }
+}
