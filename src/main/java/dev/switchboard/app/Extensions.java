@@ -3,6 +3,7 @@ package dev.switchboard.app;
 import dev.switchboard.config.InvalidSettingException;
 import dev.switchboard.config.Setting;
 import dev.switchboard.hub.MessagePolicy;
+import dev.switchboard.hub.RoomPolicy;
 
 /** Makes the extensions the settings name: classes of the application's, found on its class path. */
 final class Extensions {
@@ -18,6 +19,11 @@ final class Extensions {
     static MessagePolicy messagePolicy(String className) {
         return className.isEmpty() ? MessagePolicy.ACCEPT_ALL
                 : instantiate(Setting.MESSAGE_POLICY, className, MessagePolicy.class);
+    }
+
+    /** The policy named by {@code room.policy}, or one that lets anyone create any room when it is empty. */
+    static RoomPolicy roomPolicy(String className) {
+        return className.isEmpty() ? RoomPolicy.OPEN : instantiate(Setting.ROOM_POLICY, className, RoomPolicy.class);
     }
 
     private static <T> T instantiate(Setting setting, String className, Class<T> type) {

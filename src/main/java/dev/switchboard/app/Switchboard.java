@@ -84,7 +84,7 @@ public final class Switchboard {
         this.hub = new Hub(java.time.Clock.systemUTC(), new RoomLimits(settings.historySize(),
                 settings.welcomeMembersMax(), settings.maxRooms(), settings.roomIdleTimeout(),
                 settings.historyMemoryMaxBytes()), engine, flusher.traffic(),
-                Extensions.messagePolicy(settings.messagePolicy()));
+                Extensions.messagePolicy(settings.messagePolicy()), Extensions.roomPolicy(settings.roomPolicy()));
         this.budget = new ConnectionBudget(settings.maxConnections(), settings.maxConnectionsPerAddress());
         ConnectionLog connectionLog = new ConnectionLog(settings.logConnections());
         this.connections = new Connections(settings, wires, flusher, budget, meters, connectionLog);

@@ -114,6 +114,10 @@ public enum Setting {
             "the class name of a dev.switchboard.hub.MessagePolicy (public, with a public no-argument constructor, on "
                     + "the application's class path) that reviews every message before it takes a seq: it may let it "
                     + "through, rewrite it or refuse it (code rejected; HTTP 422); empty lets every message through"),
+    ROOM_POLICY("room.policy", "",
+            "the class name of a dev.switchboard.hub.RoomPolicy (public, with a public no-argument constructor) that "
+                    + "decides who may create which rooms: a refused join is closed with 4003, a refused publish "
+                    + "answered 403; rooms that exist are not asked about; empty lets anyone create any room"),
     SHUTDOWN_GRACE("shutdown.grace", "5s",
             "on shutdown or undeploy, how long members get to receive their queued messages before close 1001; also "
                     + "how long a connection closed for rate-limit abuse (1008) or an oversized message (1009) gets to "

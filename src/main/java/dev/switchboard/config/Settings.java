@@ -51,7 +51,8 @@ public record Settings(
         String logFormat,
         boolean permessageDeflate,
         Duration shutdownGrace,
-        String messagePolicy) {
+        String messagePolicy,
+        String roomPolicy) {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -98,7 +99,8 @@ public record Settings(
                 reader.oneOf(Setting.LOG_FORMAT, "text", "json"),
                 reader.bool(Setting.PERMESSAGE_DEFLATE),
                 reader.duration(Setting.SHUTDOWN_GRACE),
-                reader.text(Setting.MESSAGE_POLICY).trim());
+                reader.text(Setting.MESSAGE_POLICY).trim(),
+                reader.text(Setting.ROOM_POLICY).trim());
         if (settings.metrics.equals("api-key") && settings.auth.apiKeys().isEmpty()) {
             throw new InvalidSettingException("metrics=api-key needs " + Setting.API_KEYS.key());
         }

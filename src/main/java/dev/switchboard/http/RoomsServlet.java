@@ -12,6 +12,7 @@ import dev.switchboard.hub.HistoryPage;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.InvalidMessageException;
 import dev.switchboard.hub.Room;
+import dev.switchboard.hub.RoomRefusedException;
 import dev.switchboard.hub.TooManyRoomsException;
 import dev.switchboard.limits.AddressRateLimit;
 import dev.switchboard.metrics.Meters;
@@ -221,7 +222,7 @@ public final class RoomsServlet extends JsonServlet {
             id = key;
         }
         try {
-            Appended appended = hub.room(room).publish(publish.from(), publish.text(), id)
+            Appended appended = hub.room(room, publish.from()).publish(publish.from(), publish.text(), id)
                     .get(ENGINE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (!appended.duplicate()) {
                 meters.published(Meters.Transport.HTTP);
@@ -230,6 +231,8 @@ public final class RoomsServlet extends JsonServlet {
         } catch (InvalidMessageException e) {
             // A refusal by the message policy is about what was said, not about the request's form.
             JsonResponses.error(response, e.problem().code().equals(Room.REJECTED) ? 422 : 400, e.getMessage());
+        } catch (RoomRefusedException e) {
+            JsonResponses.error(response, 403, e.getMessage());
         } catch (TooManyRoomsException e) {
             JsonResponses.error(response, 503, e.getMessage());
         } catch (EngineUnavailableException e) {

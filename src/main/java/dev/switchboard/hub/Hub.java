@@ -31,6 +31,7 @@ public final class Hub implements AutoCloseable {
     private final Object creation = new Object();
     private final Traffic traffic;
     private final MessagePolicy policy;
+    private final RoomPolicy roomPolicy;
 
     /**
      * @param limits what bounds the rooms
@@ -46,13 +47,18 @@ public final class Hub implements AutoCloseable {
 
     /** @param traffic where rooms report publish→delivery times (the flusher's, so one place has them all) */
     public Hub(Clock clock, RoomLimits limits, RoomEngine engine, Traffic traffic) {
-        this(clock, limits, engine, traffic, MessagePolicy.ACCEPT_ALL);
+        this(clock, limits, engine, traffic, MessagePolicy.ACCEPT_ALL, RoomPolicy.OPEN);
     }
 
-    /** @param policy what every message passes before it takes a seq */
-    public Hub(Clock clock, RoomLimits limits, RoomEngine engine, Traffic traffic, MessagePolicy policy) {
+    /**
+     * @param policy     what every message passes before it takes a seq
+     * @param roomPolicy who may create which rooms
+     */
+    public Hub(Clock clock, RoomLimits limits, RoomEngine engine, Traffic traffic, MessagePolicy policy,
+               RoomPolicy roomPolicy) {
         this.traffic = traffic;
         this.policy = policy;
+        this.roomPolicy = roomPolicy;
         this.clock = clock;
         this.limits = limits;
         this.engine = engine;
@@ -73,25 +79,39 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
-     * The room with this name, opened on this node on first use (and created in the engine if it is new).
+     * The room with this name, opened on this node on first use (and created in the engine if it is new and the
+     * {@link RoomPolicy} lets {@code who} create it).
      *
      * @throws IllegalArgumentException   when the name breaks {@link ChatRules#isValidRoom(String)}
+     * @throws RoomRefusedException       when the room is new and the room policy refuses it to {@code who}
      * @throws TooManyRoomsException      when the room is new and {@code max.rooms} rooms exist
      * @throws EngineUnavailableException when the engine cannot open it now
      */
-    public Room room(String name) {
+    public Room room(String name, String who) {
         if (!ChatRules.isValidRoom(name)) {
             throw new IllegalArgumentException("room must match [a-z0-9_-]{1,64}: " + name);
         }
         Room open = rooms.get(name);
-        return open != null ? open : rooms.computeIfAbsent(name, this::openRoom);
+        return open != null ? open : rooms.computeIfAbsent(name, room -> openRoom(room, who));
     }
 
-    private Room openRoom(String name) {
-        Room room = new Room(name, clock, limits.historySize(), limits.welcomeMembersMax(), engine, memory, traffic, policy);
+    /** The room with this name, for the server itself: the room policy is not asked. */
+    public Room room(String name) {
+        return room(name, null);
+    }
+
+    private Room openRoom(String name, String who) {
+        Room room = new Room(name, clock, limits.historySize(), limits.welcomeMembersMax(), engine, memory, traffic,
+                policy);
         if (engine.knows(name)) {
             engine.open(name, room);
             return room;
+        }
+        if (who != null) {
+            String refusal = roomPolicy.refusalToCreate(name, who);
+            if (refusal != null) {
+                throw new RoomRefusedException(refusal);
+            }
         }
         synchronized (creation) {
             if (engine.roomCount() >= limits.maxRooms() && !engine.knows(name)) {
@@ -106,12 +126,13 @@ public final class Hub implements AutoCloseable {
      * Adds a connection to a room, opening the room if needed (see {@link Room#join}), and returns the room it
      * joined.
      *
+     * @throws RoomRefusedException       when the room is new and the room policy refuses it to the member
      * @throws TooManyRoomsException      when the room is new and {@code max.rooms} rooms exist
      * @throws EngineUnavailableException when the engine cannot open it now
      */
     public Room join(String name, Member member, OptionalLong since, Optional<String> sinceEpoch) {
         while (true) {
-            Room room = room(name);
+            Room room = room(name, member.name());
             if (room.join(member, since, sinceEpoch)) {
                 return room;
             }

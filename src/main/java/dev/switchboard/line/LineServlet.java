@@ -3,6 +3,7 @@ package dev.switchboard.line;
 import dev.switchboard.config.Settings;
 import dev.switchboard.hub.ChatRules;
 import dev.switchboard.hub.EngineUnavailableException;
+import dev.switchboard.hub.RoomRefusedException;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.auth.Access;
 import dev.switchboard.auth.AuthenticationException;
@@ -78,7 +79,10 @@ public final class LineServlet extends HttpServlet {
             return;
         }
         try {
-            hub.room(room); // refused now, before the switch, rather than with a last line after it
+            hub.room(room, identity.name()); // refused now, before the switch, rather than with a last line after it
+        } catch (RoomRefusedException e) {
+            refuse(response, 403, e.getMessage(), false);
+            return;
         } catch (EngineUnavailableException e) {
             response.setHeader("Retry-After", "2");
             refuse(response, 503, "unavailable: " + e.getMessage(), false);

@@ -14,6 +14,7 @@ import dev.switchboard.auth.Permission;
 import dev.switchboard.hub.EngineUnavailableException;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.Room;
+import dev.switchboard.hub.RoomRefusedException;
 import dev.switchboard.hub.TooManyRoomsException;
 import dev.switchboard.hub.Unavailable;
 import dev.switchboard.limits.TokenBucket;
@@ -93,6 +94,11 @@ final class LineSession implements ReadListener, Member {
         boolean replayRefused = since.isPresent() && !identity.allows(roomName, Permission.HIST);
         try {
             room = hub.join(roomName, this, replayRefused ? OptionalLong.empty() : since, Optional.empty());
+        } catch (RoomRefusedException e) {
+            writeLine(LineFormat.error("forbidden", e.getMessage()));
+            endingBecause("room refused: " + e.getMessage());
+            outbound.closeAfterFlush(this::closeNow);
+            return;
         } catch (EngineUnavailableException | TooManyRoomsException e) {
             writeLine(LineFormat.error("unavailable", e.getMessage()));
             endingBecause("unavailable: " + e.getMessage());

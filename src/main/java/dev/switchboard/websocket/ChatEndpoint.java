@@ -17,6 +17,7 @@ import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.InvalidMessageException;
 import dev.switchboard.hub.Problem;
 import dev.switchboard.hub.Room;
+import dev.switchboard.hub.RoomRefusedException;
 import dev.switchboard.hub.TooManyRoomsException;
 import dev.switchboard.limits.TokenBucket;
 import jakarta.websocket.CloseReason;
@@ -132,6 +133,9 @@ public final class ChatEndpoint extends Endpoint {
         } catch (TooManyRoomsException e) {
             connection.closeAfterFlush(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many rooms",
                     settings.shutdownGrace());
+            return;
+        } catch (RoomRefusedException e) {
+            connection.closeAfterFlush(CloseReasons.TOKEN_REFUSED, e.getMessage(), settings.shutdownGrace());
             return;
         }
         if (replayRefused) {

@@ -4,6 +4,7 @@ import dev.switchboard.config.Settings;
 import dev.switchboard.config.SettingsSource;
 import dev.switchboard.contract.MessagePolicyContract;
 import dev.switchboard.contract.ResourceLimitsContract;
+import dev.switchboard.contract.RoomPolicyContract;
 import dev.switchboard.contract.ServerUnderTest;
 import dev.switchboard.contract.TokenAuthContract;
 import dev.switchboard.redis.RedisServer;
@@ -26,7 +27,8 @@ import java.util.Map;
  * The launcher, started in-process on a free port for each test class, with the test run's settings. Its engine
  * is the default (embedded, in a fresh directory of its own) unless the class says otherwise with {@link Engine};
  * for {@code redis}, a {@code redis-server} of its own. A {@link ResourceLimitsContract} or
- * {@link TokenAuthContract} or {@link MessagePolicyContract} gets that contract's settings.
+ * {@link TokenAuthContract}, {@link MessagePolicyContract} or {@link RoomPolicyContract} gets that contract's
+ * settings.
  */
 abstract class InProcessLauncher implements ServerUnderTest {
 
@@ -57,6 +59,9 @@ abstract class InProcessLauncher implements ServerUnderTest {
         }
         if (test.getTestClass().filter(MessagePolicyContract.class::isAssignableFrom).isPresent()) {
             flags.putAll(MessagePolicyContract.SETTINGS);
+        }
+        if (test.getTestClass().filter(RoomPolicyContract.class::isAssignableFrom).isPresent()) {
+            flags.putAll(RoomPolicyContract.SETTINGS);
         }
         if (engine != null && engine.value().equals("redis")) {
             redis = RedisServer.start();

@@ -3,6 +3,8 @@ package dev.switchboard.glassfish;
 import dev.switchboard.appserver.DeployedWar;
 import dev.switchboard.contract.MessagePolicyContract;
 import dev.switchboard.contract.ModerationPolicy;
+import dev.switchboard.contract.RoomPolicyContract;
+import dev.switchboard.contract.StaffRoomsPolicy;
 import dev.switchboard.contract.WebXml;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -19,18 +21,19 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The message policy extension point in GlassFish: the application's WAR carries its policy class. */
+/** The message and room policy extension points in GlassFish: the application's WAR carries its policy classes. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class GlassFishMessagePolicyIT extends DeployedWar implements MessagePolicyContract {
+class GlassFishPoliciesIT extends DeployedWar implements MessagePolicyContract, RoomPolicyContract {
 
     @Deployment(testable = false)
     static WebArchive moderatedWar() throws IOException {
         File war = new File(System.getProperty("switchboard.war", "target/switchboard.war"));
-        Map<String, String> settings = new HashMap<>(SETTINGS);
+        Map<String, String> settings = new HashMap<>(MessagePolicyContract.SETTINGS);
+        settings.putAll(RoomPolicyContract.SETTINGS);
         settings.put("data.dir", Files.createTempDirectory("switchboard-policy").toString());
         return ShrinkWrap.create(ZipImporter.class, "moderated.war").importFrom(war).as(WebArchive.class)
-                .addClass(ModerationPolicy.class)
+                .addClasses(ModerationPolicy.class, StaffRoomsPolicy.class)
                 .setWebXML(new StringAsset(WebXml.withContextParameters(settings)));
     }
 }
