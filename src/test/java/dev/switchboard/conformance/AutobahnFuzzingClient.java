@@ -45,14 +45,12 @@ final class AutobahnFuzzingClient {
             return failed;
         }
 
-        /** {@code autobahn launcher: 247 cases, 247 ok (241 OK, 3 NON-STRICT, 3 INFORMATIONAL), 0 failed}. */
+        /** {@code autobahn launcher: 247 cases, 247 passed (241 OK, 3 NON-STRICT, 3 INFORMATIONAL), 0 failed}. */
         String summary() {
-            long ok = count("OK");
-            long nonStrict = count("NON-STRICT");
-            long informational = count("INFORMATIONAL");
-            return "autobahn " + agent + ": " + cases.size() + " cases, " + (ok + nonStrict + informational) + " ok ("
-                    + ok + " OK, " + nonStrict + " NON-STRICT, " + informational + " INFORMATIONAL), "
-                    + failed().size() + " failed";
+            return "autobahn " + agent + ": " + cases.size() + " cases, " + (cases.size() - failed().size())
+                    + " passed (" + count("OK") + " OK, " + count("NON-STRICT") + " NON-STRICT, "
+                    + count("INFORMATIONAL") + " INFORMATIONAL by message behaviour), " + failed().size()
+                    + " failed (message or close behaviour)";
         }
 
         /** Counts per case group, e.g. {@code 6 -> {OK=142, NON-STRICT=3}}. */
