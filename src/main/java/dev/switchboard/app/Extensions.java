@@ -1,5 +1,6 @@
 package dev.switchboard.app;
 
+import dev.switchboard.auth.IdentityResolver;
 import dev.switchboard.config.InvalidSettingException;
 import dev.switchboard.config.Setting;
 import dev.switchboard.hub.MessagePolicy;
@@ -24,6 +25,11 @@ final class Extensions {
     /** The policy named by {@code room.policy}, or one that lets anyone create any room when it is empty. */
     static RoomPolicy roomPolicy(String className) {
         return className.isEmpty() ? RoomPolicy.OPEN : instantiate(Setting.ROOM_POLICY, className, RoomPolicy.class);
+    }
+
+    /** The application's identity resolver named by {@code auth.resolver}, for {@code auth=custom}. */
+    static IdentityResolver identityResolver(String className) {
+        return instantiate(Setting.AUTH_RESOLVER, className, IdentityResolver.class);
     }
 
     private static <T> T instantiate(Setting setting, String className, Class<T> type) {

@@ -1,5 +1,6 @@
 package dev.switchboard.app;
 
+import dev.switchboard.config.AuthMode;
 import dev.switchboard.config.Settings;
 import dev.switchboard.http.HealthServlet;
 import dev.switchboard.http.RoomsServlet;
@@ -71,7 +72,8 @@ public final class Switchboard {
      */
     public Switchboard(Settings settings, WebSocketWires wires, Supplier<Path> defaultDataDir) {
         this.settings = settings;
-        this.access = new Access(settings.auth());
+        this.access = new Access(settings.auth(), settings.auth().mode() == AuthMode.CUSTOM
+                ? Extensions.identityResolver(settings.auth().resolver()) : null);
         boolean metered = !settings.metrics().equals("off");
         RoomEngine created = Engines.create(settings, defaultDataDir);
         RoomEngine engine = metered ? meters.metered(created) : created;

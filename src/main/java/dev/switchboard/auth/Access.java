@@ -26,9 +26,22 @@ public final class Access {
     private final TokenVerifier tokens;
     private final RoleGrants roles;
     private final List<byte[]> apiKeys;
+    private final IdentityResolver resolver;
 
     /** @throws IllegalArgumentException when {@code auth=token} has no usable key */
     public Access(AuthSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * @param resolver who callers are in {@code auth=custom} (the application's); null in the other modes
+     * @throws IllegalArgumentException when {@code auth=token} has no usable key, or custom mode has no resolver
+     */
+    public Access(AuthSettings settings, IdentityResolver resolver) {
+        if (settings.mode() == AuthMode.CUSTOM && resolver == null) {
+            throw new IllegalArgumentException("auth=custom needs an identity resolver");
+        }
+        this.resolver = resolver;
         this.mode = settings.mode();
         this.tokens = mode == AuthMode.TOKEN ? new TokenVerifier(settings) : null;
         this.roles = RoleGrants.parse(settings.roles());
@@ -71,11 +84,12 @@ public final class Access {
                 return Identity.open(claimedName);
             }
             case CONTAINER -> identity = principal(caller);
+            case CUSTOM -> identity = resolved(caller);
             default -> identity = tokens.verify(Credentials.bearer(caller.header(), caller.query())
                     .orElseThrow(() -> new AuthenticationException(401, "a token is required: send the subprotocol "
                             + "bearer.<token> or Authorization: Bearer <token>")));
         }
-        String source = mode == AuthMode.CONTAINER ? "your sign-in" : "the token";
+        String source = mode == AuthMode.TOKEN ? "the token" : "your sign-in";
         if (claimedName != null && !claimedName.equals(identity.name())) {
             throw new AuthenticationException(403, "name " + claimedName + " is not " + source + "'s name");
         }
@@ -95,6 +109,18 @@ public final class Access {
             throw new AuthenticationException(403, "the signed-in name is not a valid member name");
         }
         return new Identity(name, roles.grantsFor(caller.inRole()), java.util.Optional.empty(), false);
+    }
+
+    /** What the application's resolver says, held to the same rules as a token's subject. */
+    private Identity resolved(Caller caller) {
+        Identity identity = resolver.resolve(caller);
+        if (identity == null || identity.name() == null) {
+            throw new AuthenticationException(401, "not signed in");
+        }
+        if (!dev.switchboard.hub.ChatRules.isValidName(identity.name())) {
+            throw new AuthenticationException(403, "the signed-in name is not a valid member name");
+        }
+        return identity;
     }
 
     /** A refreshed token for a live connection: verified, and the same subject. */
@@ -123,6 +149,9 @@ public final class Access {
         }
         if (mode == AuthMode.CONTAINER) {
             return principal(caller);
+        }
+        if (mode == AuthMode.CUSTOM) {
+            return resolved(caller);
         }
         if (mode == AuthMode.TOKEN) {
             return tokens.verify(bearer.orElseThrow(() -> new AuthenticationException(401,

@@ -19,6 +19,11 @@ public record Identity(String name, RoomGrants grants, Optional<Instant> expires
         return new Identity(name, RoomGrants.all(), Optional.empty(), false);
     }
 
+    /** A member an {@link IdentityResolver} recognised: its name and what it may do where; nothing expires. */
+    public static Identity of(String name, RoomGrants grants) {
+        return new Identity(java.util.Objects.requireNonNull(name), grants, Optional.empty(), false);
+    }
+
     /** A caller with a valid API key. */
     public static Identity forApiKey() {
         return new Identity(null, RoomGrants.all(), Optional.empty(), true);

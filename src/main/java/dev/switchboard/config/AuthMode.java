@@ -9,7 +9,9 @@ public enum AuthMode {
     /** Every connection presents a signed token (JWT) that Switchboard verifies itself. */
     TOKEN,
     /** The application server's authenticated principal (WAR only). */
-    CONTAINER;
+    CONTAINER,
+    /** The application's own {@code IdentityResolver}, named by {@code auth.resolver}. */
+    CUSTOM;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

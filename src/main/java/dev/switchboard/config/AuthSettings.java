@@ -15,16 +15,18 @@ import java.util.List;
  * @param expiryGrace   {@code auth.expiry.grace}: how long a connection outlives its token before close 4001
  * @param apiKeys       {@code api.keys}: the keys server-side callers present
  * @param roles         {@code auth.roles}: container roles to room permissions ({@code ROLE:ROOM=PERMS;...})
+ * @param resolver      {@code auth.resolver}: the class name of the custom mode's identity resolver, or empty
  */
 public record AuthSettings(AuthMode mode, byte[] secret, String publicKeyPem, String jwksUri, String audience,
         String issuer,
-        Duration expiryGrace, List<String> apiKeys, String roles) {
+        Duration expiryGrace, List<String> apiKeys, String roles, String resolver) {
 
     @Override
     public String toString() {
         return "AuthSettings[mode=" + mode.key() + ", secret=" + (secret.length > 0 ? "(set)" : "(none)")
                 + ", publicKey=" + (publicKeyPem.isEmpty() ? "(none)" : "(set)") + ", jwks=" + jwksUri
                 + ", audience=" + audience
-                + ", issuer=" + issuer + ", expiryGrace=" + expiryGrace + ", apiKeys=" + apiKeys.size() + "]";
+                + ", issuer=" + issuer + ", expiryGrace=" + expiryGrace + ", apiKeys=" + apiKeys.size()
+                + (resolver.isEmpty() ? "" : ", resolver=" + resolver) + "]";
     }
 }

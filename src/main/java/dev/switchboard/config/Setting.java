@@ -24,8 +24,11 @@ public enum Setting {
             "this node's name in a cluster (presence, logs); empty: host name, process id and a random suffix"),
     AUTH("auth", "open",
             "who may connect: open (names are claimed, every room is open), token (every connection presents a JWT "
-                    + "that grants rooms; see security.md) or container (WAR only: the application server's principal, "
-                    + "its roles mapped by auth.roles)"),
+                    + "that grants rooms; see security.md), container (WAR only: the application server's principal, "
+                    + "its roles mapped by auth.roles) or custom (the application's IdentityResolver, auth.resolver)"),
+    AUTH_RESOLVER("auth.resolver", "",
+            "custom mode: the class name of a dev.switchboard.auth.IdentityResolver (public, with a public "
+                    + "no-argument constructor) that tells who each caller is and which rooms it may use"),
     AUTH_SECRET("auth.secret", "",
             "token mode: the HS256 key, at least 32 bytes; never logged (prefer the environment variable)"),
     AUTH_PUBLIC_KEY("auth.public.key", "",

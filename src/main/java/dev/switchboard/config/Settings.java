@@ -226,10 +226,15 @@ public record Settings(
                 throw new InvalidSettingException("auth=token needs " + Setting.AUTH_SECRET.key() + " (at least 32 "
                         + "bytes), " + Setting.AUTH_PUBLIC_KEY.key() + " or " + Setting.AUTH_JWKS_URI.key());
             }
+            String resolver = text(Setting.AUTH_RESOLVER).trim();
+            if (mode == AuthMode.CUSTOM && resolver.isEmpty()) {
+                throw new InvalidSettingException("auth=custom needs " + Setting.AUTH_RESOLVER.key()
+                        + ": the class name of your dev.switchboard.auth.IdentityResolver");
+            }
             List<String> apiKeys = Arrays.stream(raw(Setting.API_KEYS).value().split(",")).map(String::trim)
                     .filter(key -> !key.isEmpty()).toList();
             return new AuthSettings(mode, secretBytes, publicKey, jwks.value(), text(Setting.AUTH_AUDIENCE),
-                    text(Setting.AUTH_ISSUER), duration(Setting.AUTH_EXPIRY_GRACE), apiKeys, roles());
+                    text(Setting.AUTH_ISSUER), duration(Setting.AUTH_EXPIRY_GRACE), apiKeys, roles(), resolver);
         }
 
         TlsSettings tls() {

@@ -2,6 +2,7 @@ package dev.switchboard.standalone;
 
 import dev.switchboard.config.Settings;
 import dev.switchboard.config.SettingsSource;
+import dev.switchboard.contract.IdentityResolverContract;
 import dev.switchboard.contract.MessagePolicyContract;
 import dev.switchboard.contract.ResourceLimitsContract;
 import dev.switchboard.contract.RoomPolicyContract;
@@ -27,8 +28,8 @@ import java.util.Map;
  * The launcher, started in-process on a free port for each test class, with the test run's settings. Its engine
  * is the default (embedded, in a fresh directory of its own) unless the class says otherwise with {@link Engine};
  * for {@code redis}, a {@code redis-server} of its own. A {@link ResourceLimitsContract} or
- * {@link TokenAuthContract}, {@link MessagePolicyContract} or {@link RoomPolicyContract} gets that contract's
- * settings.
+ * {@link TokenAuthContract}, {@link MessagePolicyContract}, {@link RoomPolicyContract} or
+ * {@link IdentityResolverContract} gets that contract's settings.
  */
 abstract class InProcessLauncher implements ServerUnderTest {
 
@@ -62,6 +63,9 @@ abstract class InProcessLauncher implements ServerUnderTest {
         }
         if (test.getTestClass().filter(RoomPolicyContract.class::isAssignableFrom).isPresent()) {
             flags.putAll(RoomPolicyContract.SETTINGS);
+        }
+        if (test.getTestClass().filter(IdentityResolverContract.class::isAssignableFrom).isPresent()) {
+            flags.putAll(IdentityResolverContract.SETTINGS);
         }
         if (engine != null && engine.value().equals("redis")) {
             redis = RedisServer.start();
