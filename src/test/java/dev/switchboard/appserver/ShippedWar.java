@@ -30,6 +30,20 @@ public final class ShippedWar {
         return settings;
     }
 
+    /**
+     * The shipped WAR as {@code name}, with {@code settings} as context parameters, an empty store of its own, and the
+     * application's own classes (a policy, a resolver) added to {@code WEB-INF/classes}.
+     */
+    public static WebArchive withSettings(String name, Map<String, String> settings, Class<?>... applicationClasses)
+            throws java.io.IOException {
+        Map<String, String> all = new TreeMap<>(settings);
+        all.put("data.dir", java.nio.file.Files.createTempDirectory("switchboard-" + name).toString());
+        File war = new File(System.getProperty("switchboard.war", "target/switchboard.war"));
+        return ShrinkWrap.create(ZipImporter.class, name + ".war").importFrom(war).as(WebArchive.class)
+                .addClasses(applicationClasses)
+                .setWebXML(new StringAsset(WebXml.withContextParameters(all)));
+    }
+
     /** The shipped WAR with {@link #contractSettings()} as context parameters. */
     public static WebArchive withContractSettings() {
         Map<String, String> settings = contractSettings();

@@ -2,8 +2,6 @@ package dev.switchboard.contract;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -65,18 +63,11 @@ public interface IdentityResolverContract extends ServerUnderTest {
 
     private HttpResponse<String> post(String room, String user) {
         HttpRequest.Builder request = HttpRequest.newBuilder(http("api/rooms/" + room + "/messages"))
-                .timeout(WsClient.TIMEOUT).header("Content-Type", "application/json")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(HttpApi.object("from", "ann", "text", "from the gateway")));
         if (user != null) {
             request.header(GatewayIdentityResolver.HEADER, user);
         }
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return HttpApi.send(request);
     }
 }

@@ -21,10 +21,7 @@ public interface MessagePolicyContract extends ServerUnderTest {
     @Test
     default void aSayThePolicyRefusesGetsARejectedErrorAndTakesNoSeq() {
         String room = Rooms.fresh();
-        try (WsClient sender = WsClient.connect(ws("chat/" + room + "?name=sender"));
-             WsClient other = WsClient.connect(ws("chat/" + room + "?name=other"))) {
-            sender.expect("welcome");
-            other.expect("welcome");
+        try (WsClient sender = welcomed(room, "sender"); WsClient other = welcomed(room, "other")) {
             sender.say("buy now at https://spam.example");
             JsonNode error = sender.nextOfType("error");
             assertEquals("rejected", error.path("code").asText(), error::toString);
@@ -39,16 +36,19 @@ public interface MessagePolicyContract extends ServerUnderTest {
     @Test
     default void aMessageThePolicyRewritesIsDeliveredAndKeptAsRewritten() {
         String room = Rooms.fresh();
-        try (WsClient sender = WsClient.connect(ws("chat/" + room + "?name=sender"));
-             WsClient other = WsClient.connect(ws("chat/" + room + "?name=other"))) {
-            sender.expect("welcome");
-            other.expect("welcome");
+        try (WsClient sender = welcomed(room, "sender"); WsClient other = welcomed(room, "other")) {
             sender.say("darn, missed the bus");
             assertEquals("d**n, missed the bus", other.nextOfType("message").path("text").asText());
             assertEquals("d**n, missed the bus", sender.nextOfType("message").path("text").asText());
         }
         JsonNode history = HttpApi.json(HttpApi.get(http("api/rooms/" + room + "/messages")));
         assertEquals("d**n, missed the bus", history.path("messages").get(0).path("text").asText());
+    }
+
+    private WsClient welcomed(String room, String name) {
+        WsClient member = WsClient.connect(ws("chat/" + room + "?name=" + name));
+        member.expect("welcome");
+        return member;
     }
 
     @Test
