@@ -46,11 +46,13 @@ public final class SwitchboardContextListener implements ServletContextListener 
         } catch (DeploymentException e) {
             throw new IllegalStateException("cannot deploy the WebSocket endpoints", e);
         }
+        RunningSwitchboard.started(switchboard);
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         if (switchboard != null) {
+            RunningSwitchboard.stopped(switchboard);
             switchboard.shutdown();
         }
     }

@@ -1,0 +1,26 @@
+package dev.switchboard.appserver;
+
+import dev.switchboard.contract.RoomsBeanContract;
+import dev.switchboard.example.OrderUpdates;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The shipped WAR with an application's servlet beside it ({@link OrderUpdates}, which injects {@code Rooms}),
+ * deployed by Arquillian into the application server of the subclass's profile.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public abstract class RoomsBeanWar extends DeployedWar implements RoomsBeanContract {
+
+    @Deployment(testable = false)
+    static WebArchive shopWar() throws IOException {
+        return ShippedWar.withSettings("shop", Map.of(), OrderUpdates.class);
+    }
+}
