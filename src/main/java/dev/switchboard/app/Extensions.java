@@ -35,7 +35,8 @@ final class Extensions {
     private static <T> T instantiate(Setting setting, String className, Class<T> type) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try {
-            Class<?> found = Class.forName(className, true, loader != null ? loader : Extensions.class.getClassLoader());
+            Class<?> found = Class.forName(className, true,
+                    loader != null ? loader : Extensions.class.getClassLoader());
             if (!type.isAssignableFrom(found)) {
                 throw new InvalidSettingException(setting.key() + ": " + className + " is not a " + type.getName());
             }

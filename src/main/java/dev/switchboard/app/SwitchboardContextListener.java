@@ -22,6 +22,7 @@ import java.util.List;
 public final class SwitchboardContextListener implements ServletContextListener {
 
     private Switchboard switchboard;
+    private AutoCloseable cdiEvents;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -47,10 +48,29 @@ public final class SwitchboardContextListener implements ServletContextListener 
             throw new IllegalStateException("cannot deploy the WebSocket endpoints", e);
         }
         RunningSwitchboard.started(switchboard);
+        cdiEvents = cdiAvailable() ? dev.switchboard.cdi.CdiRoomEvents.install(switchboard.hub()) : null;
+    }
+
+    /** Whether the server offers CDI to this application (not Tomcat or Jetty as shipped). */
+    private static boolean cdiAvailable() {
+        try {
+            Class.forName("jakarta.enterprise.inject.spi.CDI", false,
+                    SwitchboardContextListener.class.getClassLoader());
+            return jakarta.enterprise.inject.spi.CDI.current() != null;
+        } catch (ClassNotFoundException | LinkageError | IllegalStateException e) {
+            return false;
+        }
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (cdiEvents != null) {
+            try {
+                cdiEvents.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("stopping Switchboard's CDI events failed", e);
+            }
+        }
         if (switchboard != null) {
             RunningSwitchboard.stopped(switchboard);
             switchboard.shutdown();

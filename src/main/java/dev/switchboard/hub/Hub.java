@@ -32,6 +32,8 @@ public final class Hub implements AutoCloseable {
     private final Traffic traffic;
     private final MessagePolicy policy;
     private final RoomPolicy roomPolicy;
+    /** Rooms tell this one; {@link #observe} sets whom it tells. */
+    private final ObserverSlot observers = new ObserverSlot();
 
     /**
      * @param limits what bounds the rooms
@@ -95,6 +97,32 @@ public final class Hub implements AutoCloseable {
         return open != null ? open : rooms.computeIfAbsent(name, room -> openRoom(room, who));
     }
 
+    /** From now on, tells {@code observer} what happens in the rooms ({@link RoomObserver#NONE} to stop). */
+    public void observe(RoomObserver observer) {
+        observers.target = observer;
+    }
+
+    /** Forwards to the observer set last, so rooms made before it was set tell it too. */
+    private static final class ObserverSlot implements RoomObserver {
+
+        private volatile RoomObserver target = RoomObserver.NONE;
+
+        @Override
+        public void said(String room, long seq, String from, String text, java.time.Instant at) {
+            target.said(room, seq, from, text, at);
+        }
+
+        @Override
+        public void joined(String room, String name) {
+            target.joined(room, name);
+        }
+
+        @Override
+        public void left(String room, String name) {
+            target.left(room, name);
+        }
+    }
+
     /** The room with this name, for the server itself: the room policy is not asked. */
     public Room room(String name) {
         return room(name, null);
@@ -102,7 +130,7 @@ public final class Hub implements AutoCloseable {
 
     private Room openRoom(String name, String who) {
         Room room = new Room(name, clock, limits.historySize(), limits.welcomeMembersMax(), engine, memory, traffic,
-                policy);
+                policy, observers);
         if (engine.knows(name)) {
             engine.open(name, room);
             return room;

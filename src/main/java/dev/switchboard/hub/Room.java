@@ -1,6 +1,7 @@
 package dev.switchboard.hub;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,15 +39,17 @@ public final class Room implements RoomFeed {
 
     private final Traffic traffic;
     private final MessagePolicy policy;
+    private final RoomObserver observer;
 
     /** The {@link Problem} code of a message the {@link MessagePolicy} refused. */
     public static final String REJECTED = "rejected";
 
     Room(String name, Clock clock, int historySize, int welcomeMembersMax, RoomEngine engine,
-            HistoryMemory memory, Traffic traffic, MessagePolicy policy) {
+            HistoryMemory memory, Traffic traffic, MessagePolicy policy, RoomObserver observer) {
         this.name = name;
         this.traffic = traffic;
         this.policy = policy;
+        this.observer = observer;
         this.clock = clock;
         this.engine = engine;
         this.history = new MessageHistory(historySize, memory);
@@ -91,6 +94,7 @@ public final class Room implements RoomFeed {
                     replay(member, Math.max(since.getAsLong(), 0), sinceEpoch);
                 }
                 if (newToRoom) {
+                    observer.joined(name, member.name());
                     Event join = Events.join(name, member.name(), memberCount());
                     forEachMember(other -> {
                         if (other != member && other.seesPresence()) {
@@ -131,6 +135,7 @@ public final class Room implements RoomFeed {
                     if (engine.presentElsewhere(name, member.name())) {
                         return;
                     }
+                    observer.left(name, member.name());
                     Event leave = Events.leave(name, member.name(), memberCount());
                     forEachMember(other -> {
                         if (other.seesPresence()) {
@@ -159,7 +164,15 @@ public final class Room implements RoomFeed {
         if (!verdict.text().equals(text)) {
             checkText(verdict.text());
         }
-        return engine.append(name, MessageDraft.of(name, from, verdict.text(), clientId, clock.instant()));
+        Instant at = clock.instant();
+        CompletableFuture<Appended> appended = engine.append(name, MessageDraft.of(name, from, verdict.text(), clientId,
+                at));
+        appended.thenAccept(done -> {
+            if (!done.duplicate()) {
+                observer.said(name, done.message().seq(), from, verdict.text(), at);
+            }
+        });
+        return appended;
     }
 
     private static void checkText(String text) {

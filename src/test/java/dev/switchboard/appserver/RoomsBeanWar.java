@@ -1,6 +1,8 @@
 package dev.switchboard.appserver;
 
 import dev.switchboard.contract.RoomsBeanContract;
+import dev.switchboard.example.ActivityLog;
+import dev.switchboard.example.ActivityServlet;
 import dev.switchboard.example.OrderUpdates;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -12,8 +14,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The shipped WAR with an application's servlet beside it ({@link OrderUpdates}, which injects {@code Rooms}),
- * deployed by Arquillian into the application server of the subclass's profile.
+ * The shipped WAR with an application's code beside it ({@link OrderUpdates}, which injects {@code Rooms}, and
+ * {@link ActivityLog}, which observes Switchboard's CDI events), deployed by Arquillian into the application server of
+ * the subclass's profile.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -21,6 +24,7 @@ public abstract class RoomsBeanWar extends DeployedWar implements RoomsBeanContr
 
     @Deployment(testable = false)
     static WebArchive shopWar() throws IOException {
-        return ShippedWar.withSettings("shop", Map.of(), OrderUpdates.class);
+        return ShippedWar.withSettings("shop", Map.of(), OrderUpdates.class, ActivityLog.class,
+                ActivityServlet.class);
     }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The WAR with an application's servlet beside it ({@code dev.switchboard.example.OrderUpdates}) that injects the
- * {@code Rooms} bean: what the application publishes reaches the room's members, with the seq it was given.
+ * The WAR with an application's code beside it: a servlet ({@code dev.switchboard.example.OrderUpdates}) that
+ * injects the {@code Rooms} bean, and an observer of Switchboard's CDI events ({@code ActivityLog}, read through
+ * {@code GET /activity}).
  */
 public interface RoomsBeanContract extends ServerUnderTest {
 
@@ -24,5 +26,26 @@ public interface RoomsBeanContract extends ServerUnderTest {
             assertEquals("order 42 has shipped", message.path("text").asText());
             assertEquals(Long.parseLong(shipped.body().trim()), message.path("seq").asLong());
         }
+    }
+
+    /** How long the events may take to reach the observer: they are fired off the rooms' threads. */
+    java.time.Duration EVENTS_GRACE = java.time.Duration.ofSeconds(30);
+
+    @Test
+    default void anObserverSeesJoinSayAndLeaveInOrder() {
+        String room = Rooms.fresh();
+        try (WsClient ann = WsClient.connect(ws("chat/" + room + "?name=ann"))) {
+            ann.expect("welcome");
+            ann.say("hello, observers");
+            ann.nextOfType("message");
+        }
+        List<String> expected = List.of("joined " + room + " ann", "said " + room + " #1 ann: hello, observers",
+                "left " + room + " ann");
+        Conditions.await("the observer saw ann join, say and leave", EVENTS_GRACE,
+                () -> activityIn(room).equals(expected));
+    }
+
+    private List<String> activityIn(String room) {
+        return HttpApi.get(http("activity")).body().lines().filter(line -> line.contains(" " + room + " ")).toList();
     }
 }
