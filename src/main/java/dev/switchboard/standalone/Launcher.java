@@ -93,6 +93,7 @@ public final class Launcher implements Callable<Integer> {
         if (loaded.logFormat().equals("json")) {
             JsonLogFormatter.installOnRootHandlers();
         }
+        HeapGiveBack.apply();
         if (loaded.auth().mode() == AuthMode.CONTAINER) {
             System.err.println("switchboard: auth=container needs an application server's security; the launcher "
                     + "has none: use auth=token (see src/docs/security.md)");

@@ -42,7 +42,15 @@ public final class LauncherProcess implements AutoCloseable {
     /** Starts {@code java -jar JAR ARGS} in this working directory and waits until it prints its URL. */
     public static LauncherProcess startIn(Path workingDirectory, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", Path.of(JAR).toAbsolutePath().toString()));
+        return startWith(workingDirectory, List.of(), args);
+    }
+
+    /** Starts {@code java JVM_OPTIONS -jar JAR ARGS} in this working directory and waits until it prints its URL. */
+    public static LauncherProcess startWith(Path workingDirectory, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", Path.of(JAR).toAbsolutePath().toString()));
         command.addAll(List.of(args));
         return new LauncherProcess(new ProcessBuilder(command).directory(workingDirectory.toFile()).start());
     }
