@@ -24,6 +24,11 @@ public abstract class RoomsBeanWar extends DeployedWar implements RoomsBeanContr
 
     @Deployment(testable = false)
     static WebArchive shopWar() throws IOException {
+        return shop();
+    }
+
+    /** The example application's WAR: ours, with its servlet and its observer. */
+    public static WebArchive shop() throws IOException {
         return ShippedWar.withSettings("shop", Map.of(), OrderUpdates.class, ActivityLog.class,
                 ActivityServlet.class);
     }
