@@ -1,23 +1,9 @@
 package dev.switchboard.appserver.liberty;
 
-import dev.switchboard.contract.BackpressureContract;
-import dev.switchboard.contract.ChatContract;
-import dev.switchboard.contract.EchoContract;
-import dev.switchboard.contract.ExactlyOnceContract;
-import dev.switchboard.contract.HandshakeContract;
-import dev.switchboard.contract.HistoryContract;
-import dev.switchboard.contract.HttpApiContract;
-import dev.switchboard.contract.InspectorContract;
-import dev.switchboard.contract.LimitsContract;
-import dev.switchboard.contract.LineContract;
-import dev.switchboard.contract.MaskingContract;
-import dev.switchboard.contract.MetricsContract;
-import dev.switchboard.contract.PresenceContract;
+import dev.switchboard.contract.ApplicationServerContract;
 
 /** The whole contract against the unchanged shipped WAR in Open Liberty (webProfile-10.0), started from the build. */
-class LibertyContractIT extends StartedLiberty implements HttpApiContract, ChatContract, EchoContract,
-        HandshakeContract, HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract,
-        InspectorContract, MaskingContract, ExactlyOnceContract, MetricsContract {
+class LibertyContractIT extends StartedLiberty implements ApplicationServerContract {
 
     /** Liberty's HTTP channel has no phrase for 426 and writes "Undefined": see conformance.md. */
     @Override

@@ -1,23 +1,10 @@
 package dev.switchboard.appserver.tomcat;
 
-import dev.switchboard.appserver.DeployedWar;
-import dev.switchboard.appserver.ShippedWar;
+import dev.switchboard.appserver.ShippedContractWar;
 import dev.switchboard.conformance.AutobahnContract;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Autobahn against the shipped WAR's {@code /echo} in Apache Tomcat 10.1. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TomcatAutobahnIT extends DeployedWar implements AutobahnContract {
-
-    @Deployment(testable = false)
-    static WebArchive shippedWar() {
-        return ShippedWar.withContractSettings();
-    }
+class TomcatAutobahnIT extends ShippedContractWar implements AutobahnContract {
 
     /** Fail-fast on invalid UTF-8 split across fragments: see conformance.md, "Autobahn 6.4.3 and 6.4.4". */
     @Override
