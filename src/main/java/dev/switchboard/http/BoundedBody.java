@@ -15,12 +15,26 @@ import java.io.InputStream;
  */
 final class BoundedBody {
 
+    /**
+     * A declared body over the limit but up to this size is read and dropped before the refusal (as Tomcat's
+     * {@code maxSwallowSize}): a client still sending when the server answers and closes would otherwise get a reset
+     * instead of its 413. Larger ones are refused unread.
+     */
+    static final long SWALLOW_MAX_BYTES = 2L * 1024 * 1024;
+
     private BoundedBody() {
     }
 
     static byte[] read(HttpServletRequest request, int maxBytes) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
+            if (declared <= SWALLOW_MAX_BYTES) {
+                try (InputStream in = request.getInputStream()) {
+                    in.skipNBytes(declared);
+                } catch (IOException e) {
+                    // the client stopped sending: it is refused all the same
+                }
+            }
             throw new TooLargeException(declared, maxBytes);
         }
         try (InputStream in = request.getInputStream()) {
