@@ -18,6 +18,10 @@ import java.util.Optional;
  *       {@code isReady()} is true, so a flush to a client that stopped reading blocks the thread that flushes (the
  *       room's); and {@code UpgradedWebConnectionImpl.close} leaves the socket open while a read is pending, so a
  *       connection the server ends (quit, slow consumer) stays open until the client sends again.</li>
+ *   <li>WildFly (Undertow): when a connection closed with a write still pending (a line client that stopped
+ *       reading, closed as a slow consumer) then goes away, {@code UpgradeServletOutputStream$WriteChannelListener}
+ *       keeps writing to the closed channel on its I/O thread, forever ({@code jstack}: one I/O thread at 100% CPU in
+ *       {@code ClosedChannelException}), and every other connection on that thread stops being served.</li>
  * </ul>
  */
 final class UpgradeSupport {
@@ -30,6 +34,10 @@ final class UpgradeSupport {
         String server = context.getServerInfo() == null ? "" : context.getServerInfo().toLowerCase(Locale.ROOT);
         if (server.startsWith("jetty")) {
             return Optional.of(context.getServerInfo() + " ends an upgraded connection's input at once");
+        }
+        if (server.contains("wildfly") || server.contains("undertow") || server.contains("jboss")) {
+            return Optional.of(context.getServerInfo() + " spins on an upgraded connection closed with a write "
+                    + "pending, starving its other connections");
         }
         if (server.contains("liberty") || server.contains("websphere")) {
             return Optional.of(context.getServerInfo() + " blocks on a flush to an upgraded connection that does not "

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /**
  * Prepares Payara's {@code domain1} for the build (-Ppayara): every listener of the running configuration
  * ({@code server-config}) on 127.0.0.1 and a port the build reserved, Hazelcast (the data grid Payara always starts)
- * and the JMS port included, the JMS service disabled (its lazy-start proxy would bind every interface), so the
- * server touches nothing but loopback and never collides with another.
+ * and the embedded JMS broker included, so the server touches nothing but loopback and never collides with another.
  */
 public final class PayaraDomain {
 
@@ -30,9 +29,6 @@ public final class PayaraDomain {
         server = once(server, "address=\"0.0.0.0\" port=\"8686\"", "address=\"127.0.0.1\" port=\"" + args[7] + "\"");
         server = once(server, "name=\"JMS_PROVIDER_PORT\" value=\"7676\"",
                 "name=\"JMS_PROVIDER_PORT\" value=\"" + args[8] + "\"");
-        // Switchboard uses no JMS; a disabled service starts no broker and no lazy-start proxy (which binds 0.0.0.0).
-        server = once(server, "<jms-service default-jms-host=\"default_JMS_host\" type=\"EMBEDDED\">",
-                "<jms-service default-jms-host=\"default_JMS_host\" type=\"DISABLED\">");
         server = once(server, "start-port=\"5900\" das-port=\"4900\" auto-increment-port=\"true\"",
                 "start-port=\"" + args[9] + "\" das-port=\"" + args[10] + "\" auto-increment-port=\"false\" "
                         + "das-bind-address=\"127.0.0.1\" das-public-address=\"127.0.0.1\" interfaces=\"127.0.0.1\"");
