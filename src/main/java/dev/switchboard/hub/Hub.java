@@ -108,6 +108,11 @@ public final class Hub implements AutoCloseable {
         private volatile RoomObserver target = RoomObserver.NONE;
 
         @Override
+        public boolean observing() {
+            return target.observing();
+        }
+
+        @Override
         public void said(String room, long seq, String from, String text, java.time.Instant at) {
             target.said(room, seq, from, text, at);
         }

@@ -167,11 +167,13 @@ public final class Room implements RoomFeed {
         Instant at = clock.instant();
         CompletableFuture<Appended> appended = engine.append(name, MessageDraft.of(name, from, verdict.text(), clientId,
                 at));
-        appended.thenAccept(done -> {
-            if (!done.duplicate()) {
-                observer.said(name, done.message().seq(), from, verdict.text(), at);
-            }
-        });
+        if (observer.observing()) {
+            appended.thenAccept(done -> {
+                if (!done.duplicate()) {
+                    observer.said(name, done.message().seq(), from, verdict.text(), at);
+                }
+            });
+        }
         return appended;
     }
 

@@ -12,7 +12,16 @@ public interface RoomObserver {
 
     /** Observes nothing. */
     RoomObserver NONE = new RoomObserver() {
+        @Override
+        public boolean observing() {
+            return false;
+        }
     };
+
+    /** False only for {@link #NONE}: rooms then skip the work of telling it. */
+    default boolean observing() {
+        return true;
+    }
 
     /** A message said through this node became durable with {@code seq}. */
     default void said(String room, long seq, String from, String text, Instant at) {
