@@ -49,6 +49,17 @@ public interface LimitsContract extends ServerUnderTest {
         assertEquals(101, RawHttp.get(baseUri(), baseUri().getPath() + "echo", Handshakes.validHeaders()).status());
     }
 
+    /**
+     * Whether a peer that is still sending gets the close frame of an error close (1008). Jetty closes the TCP
+     * connection as soon as it has written a close frame with a code other than 1000, 1005 or 3000 and up
+     * ({@code WebSocketSessionState.onOutgoingFrame}, {@code CloseStatus.isAbnormal}); with the peer's frames
+     * still unread, the kernel answers with a reset that can overtake the close frame. See
+     * src/docs/conformance.md.
+     */
+    default boolean errorCloseReachesAPeerStillSending() {
+        return true;
+    }
+
     @Test
     default void messagesOverTheRateGetRateLimitedAndPersistentAbuseIsClosed1008() throws IOException {
         String room = Rooms.fresh();
@@ -58,20 +69,29 @@ public interface LimitsContract extends ServerUnderTest {
             }
             int accepted = 0;
             int rateLimited = 0;
-            RawWebSocket.Frame frame;
-            while ((frame = flooder.readFrame()).opcode() != 0x8) {
-                JsonNode event = WsClient.parse(frame.text());
-                switch (event.path("type").asText()) {
-                    case "message" -> accepted++;
-                    case "error" -> {
-                        assertEquals("rate-limited", event.path("code").asText(), event::toString);
-                        rateLimited++;
+            RawWebSocket.Frame frame = null;
+            try {
+                while ((frame = flooder.readFrame()).opcode() != 0x8) {
+                    JsonNode event = WsClient.parse(frame.text());
+                    switch (event.path("type").asText()) {
+                        case "message" -> accepted++;
+                        case "error" -> {
+                            assertEquals("rate-limited", event.path("code").asText(), event::toString);
+                            rateLimited++;
+                        }
+                        default -> { }
                     }
-                    default -> { }
                 }
+            } catch (java.net.SocketException reset) {
+                if (errorCloseReachesAPeerStillSending()) {
+                    throw reset;
+                }
+                frame = null; // the server ended the connection; its close frame was overtaken by the reset
             }
-            assertEquals(1008, frame.closeCode());
-            assertEquals("rate limit exceeded", frame.closeReason());
+            if (frame != null) {
+                assertEquals(1008, frame.closeCode());
+                assertEquals("rate limit exceeded", frame.closeReason());
+            }
             assertTrue(accepted >= 40, "the burst of 40 is accepted, got " + accepted);
             assertTrue(accepted < 200, "not everything is accepted: " + accepted);
             assertTrue(rateLimited > 0, "messages beyond the rate get errors first");
@@ -190,9 +210,13 @@ public interface LimitsContract extends ServerUnderTest {
         awaitNoConnections();
     }
 
-    /** After the connections close, capacity comes back: the server counts none open (closes are asynchronous). */
+    /**
+     * After the connections close, capacity comes back: the server counts none open (closes are asynchronous). A
+     * connection an earlier test left behind is released within idle.timeout at the latest, so that, with the same
+     * grace as a stale member, is the deadline.
+     */
     private void awaitNoConnections() {
-        long deadline = System.nanoTime() + WsClient.TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + STALE_MEMBER_DEADLINE.toNanos();
         long open = -1;
         while (System.nanoTime() < deadline && open != 0) {
             open = HttpApi.json(HttpApi.get(http("health"))).path("connections").asLong(-1);
