@@ -3,6 +3,7 @@ package dev.switchboard.app;
 import dev.switchboard.config.AuthMode;
 import dev.switchboard.config.Settings;
 import dev.switchboard.http.HealthServlet;
+import dev.switchboard.http.PageServlet;
 import dev.switchboard.http.RoomsServlet;
 import dev.switchboard.http.WebSocketOnlyServlet;
 import dev.switchboard.hub.Flusher;
@@ -56,13 +57,16 @@ public final class Switchboard {
     private final HandshakeValidator handshakeValidator;
     private final LineConnections lineConnections;
     private final ConnectionBudget budget;
+    /** Where our paths start under the context root: "" (our WAR, the launcher) or e.g. "/switchboard". */
+    private final String pathPrefix;
 
     /**
      * An instance whose WebSockets send through the portable {@code RemoteEndpoint.Async}, deployed at this context
      * path (which names its default data directory).
      */
     public Switchboard(Settings settings, String contextPath) {
-        this(settings, WebSocketWires.PORTABLE, () -> ServerDataDirectory.forContext(contextPath));
+        this(settings, WebSocketWires.PORTABLE, () -> ServerDataDirectory.forContext(contextPath),
+                settings.pathPrefix());
     }
 
     /**
@@ -71,7 +75,12 @@ public final class Switchboard {
      * @throws RuntimeException with a sentence that says why, when the engine cannot start
      */
     public Switchboard(Settings settings, WebSocketWires wires, Supplier<Path> defaultDataDir) {
+        this(settings, wires, defaultDataDir, "");
+    }
+
+    private Switchboard(Settings settings, WebSocketWires wires, Supplier<Path> defaultDataDir, String pathPrefix) {
         this.settings = settings;
+        this.pathPrefix = pathPrefix;
         this.access = new Access(settings.auth(), settings.auth().mode() == AuthMode.CUSTOM
                 ? Extensions.identityResolver(settings.auth().resolver()) : null);
         boolean metered = !settings.metrics().equals("off");
@@ -119,29 +128,40 @@ public final class Switchboard {
         return handshakeValidator;
     }
 
-    /** Registers the handshake filter (ahead of any container filter) and the servlets. */
+    /** Where our paths start under the context root: "" or e.g. {@code /switchboard} (see {@code path.prefix}). */
+    public String pathPrefix() {
+        return pathPrefix;
+    }
+
+    /**
+     * Registers the handshake filter (ahead of any container filter) and the servlets under the path prefix; with a
+     * prefix, also the pages (our own WAR serves them from its web root).
+     */
     public void installServlets(ServletContext context) {
         ReasonPhrases.registerUpgradeRequired();
-        FilterRegistration.Dynamic filter = context.addFilter("handshake-validation",
-                new HandshakeValidationFilter(handshakeValidator, access));
+        FilterRegistration.Dynamic filter = context.addFilter("switchboard-handshake-validation",
+                new HandshakeValidationFilter(handshakeValidator, access, pathPrefix));
         filter.setAsyncSupported(true);
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        addServlet(context, "health", new HealthServlet(budget::open, hub), "/health");
-        addServlet(context, "rooms", new RoomsServlet(hub, MAX_BODY_BYTES, settings.trustedProxies(),
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, pathPrefix + "/*");
+        addServlet(context, "switchboard-health", new HealthServlet(budget::open, hub), "/health");
+        addServlet(context, "switchboard-rooms", new RoomsServlet(hub, MAX_BODY_BYTES, settings.trustedProxies(),
                 settings.publishRatePerSecond(), settings.publishRateBurst(), access, meters), "/api/rooms", "/api/rooms/*");
         if (!settings.metrics().equals("off")) {
-            addServlet(context, "metrics", new MetricsServlet(meters, access, settings.metrics().equals("api-key")),
-                    "/metrics");
+            addServlet(context, "switchboard-metrics", new MetricsServlet(meters, access,
+                    settings.metrics().equals("api-key")), "/metrics");
         }
-        addServlet(context, "websocket-only", new WebSocketOnlyServlet(), "/chat/*", "/echo", "/inspect");
-        addServlet(context, "line", new LineServlet(hub, access, settings, lineConnections), "/line/*");
+        addServlet(context, "switchboard-websocket-only", new WebSocketOnlyServlet(), "/chat/*", "/echo", "/inspect");
+        addServlet(context, "switchboard-line", new LineServlet(hub, access, settings, lineConnections), "/line/*");
+        if (!pathPrefix.isEmpty()) {
+            addServlet(context, "switchboard-pages", new PageServlet(), "/*");
+        }
     }
 
     /**
      * Deploys the endpoints, offering these extensions on {@code /chat} and {@code /echo}, and starts the heartbeat.
      */
     public void deployEndpoints(ServerContainer container, List<Extension> extensions) throws DeploymentException {
-        WebSocketEndpoints.deploy(container, hub, access, connections, settings, extensions);
+        WebSocketEndpoints.deploy(container, pathPrefix, hub, access, connections, settings, extensions);
         connections.start();
     }
 
@@ -153,9 +173,17 @@ public final class Switchboard {
         hub.close();
     }
 
-    private static void addServlet(ServletContext context, String name, Servlet servlet, String... mappings) {
+    private void addServlet(ServletContext context, String name, Servlet servlet, String... mappings) {
         ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
+        if (registration == null) {
+            throw new IllegalStateException("the application already has a servlet named " + name);
+        }
         registration.setAsyncSupported(true);
-        registration.addMapping(mappings);
+        java.util.Set<String> taken = registration.addMapping(java.util.Arrays.stream(mappings)
+                .map(mapping -> pathPrefix + mapping).toArray(String[]::new));
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("the application already maps " + taken + "; set path.prefix to a path "
+                    + "of Switchboard's own");
+        }
     }
 }

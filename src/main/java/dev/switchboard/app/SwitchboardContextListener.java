@@ -7,18 +7,17 @@ import dev.switchboard.config.SettingsSource;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.annotation.WebListener;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 
 import java.util.List;
 
 /**
- * Starts Switchboard when the WAR is deployed and says goodbye to its sockets when it is undeployed. Settings come
- * from system properties, then environment variables, then servlet context parameters; a bad one fails the
+ * Starts Switchboard when the WAR is deployed and says goodbye to its sockets when it is undeployed; the module's
+ * {@code META-INF/web-fragment.xml} names it. Settings come from system properties, then environment variables,
+ * then servlet context parameters, then the application's {@code switchboard.properties}; a bad one fails the
  * deployment with a message naming it.
  */
-@WebListener
 public final class SwitchboardContextListener implements ServletContextListener {
 
     private Switchboard switchboard;
@@ -34,7 +33,8 @@ public final class SwitchboardContextListener implements ServletContextListener 
         Settings settings = Settings.load(SettingsSource.firstOf(
                 SettingsSource.systemProperties(),
                 SettingsSource.environment(),
-                SettingsSource.contextParameters(context::getInitParameter)));
+                SettingsSource.contextParameters(context::getInitParameter),
+                SettingsSource.classpathProperties(context.getClassLoader())));
         if (settings.permessageDeflate()) {
             throw new InvalidSettingException("setting " + Setting.PERMESSAGE_DEFLATE.key()
                     + " = true is supported by the standalone launcher only; the application server decides "

@@ -117,6 +117,10 @@ public enum Setting {
             "the class name of a dev.switchboard.hub.MessagePolicy (public, with a public no-argument constructor, on "
                     + "the application's class path) that reviews every message before it takes a seq: it may let it "
                     + "through, rewrite it or refuse it (code rejected; HTTP 422); empty lets every message through"),
+    PATH_PREFIX("path.prefix", "/switchboard",
+            "where the module's endpoints, HTTP API and pages live inside an application's WAR (/chat/{room} becomes "
+                    + "/switchboard/chat/{room}); / puts them at the context root, as Switchboard's own WAR does "
+                    + "(its switchboard.properties says so); the launcher always serves them at /"),
     ROOM_POLICY("room.policy", "",
             "the class name of a dev.switchboard.hub.RoomPolicy (public, with a public no-argument constructor) that "
                     + "decides who may create which rooms: a refused join is closed with 4003, a refused publish "

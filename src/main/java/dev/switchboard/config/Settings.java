@@ -52,7 +52,8 @@ public record Settings(
         boolean permessageDeflate,
         Duration shutdownGrace,
         String messagePolicy,
-        String roomPolicy) {
+        String roomPolicy,
+        String pathPrefix) {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -100,7 +101,8 @@ public record Settings(
                 reader.bool(Setting.PERMESSAGE_DEFLATE),
                 reader.duration(Setting.SHUTDOWN_GRACE),
                 reader.text(Setting.MESSAGE_POLICY).trim(),
-                reader.text(Setting.ROOM_POLICY).trim());
+                reader.text(Setting.ROOM_POLICY).trim(),
+                reader.pathPrefix(Setting.PATH_PREFIX));
         if (settings.metrics.equals("api-key") && settings.auth.apiKeys().isEmpty()) {
             throw new InvalidSettingException("metrics=api-key needs " + Setting.API_KEYS.key());
         }
@@ -159,6 +161,17 @@ public record Settings(
 
         String text(Setting setting) {
             return raw(setting).value();
+        }
+
+        /** A path under the context root: "" for the root itself, else "/a/b" without a trailing slash. */
+        String pathPrefix(Setting setting) {
+            SettingsSource.SourcedValue raw = raw(setting);
+            String value = raw.value().trim();
+            if (!value.matches("/|(/[A-Za-z0-9._~-]+)+/?") || value.matches(".*/\\.{1,2}(/.*)?")) {
+                throw new InvalidSettingException("setting " + setting.key() + " (from " + raw.origin() + ") must be "
+                        + "/ or a path such as /switchboard (letters, digits, . _ ~ -; no . or .. segments), not '" + value + "'");
+            }
+            return value.equals("/") ? "" : value.replaceAll("/$", "");
         }
 
         /** Not echoed back when wrong: a Redis URI may carry a password. */

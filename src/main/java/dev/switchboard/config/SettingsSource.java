@@ -44,6 +44,28 @@ public interface SettingsSource {
                 .map(value -> new SourcedValue(value, "context parameter " + setting.systemProperty()));
     }
 
+    /**
+     * {@value #PROPERTIES} on the application's class path (its {@code WEB-INF/classes}), keys as in
+     * {@link Setting#key()}: the module's own settings file inside an application's WAR. None there: no values.
+     */
+    static SettingsSource classpathProperties(ClassLoader loader) {
+        java.util.Properties properties = new java.util.Properties();
+        java.net.URL resource = loader == null ? null : loader.getResource(PROPERTIES);
+        if (resource != null) {
+            try (java.io.Reader reader = new java.io.InputStreamReader(resource.openStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (java.io.IOException e) {
+                throw new InvalidSettingException("cannot read " + resource + ": " + e.getMessage());
+            }
+        }
+        return setting -> Optional.ofNullable(properties.getProperty(setting.key()))
+                .map(value -> new SourcedValue(value, PROPERTIES));
+    }
+
+    /** The settings file an application (or our own WAR) puts in {@code WEB-INF/classes}. */
+    String PROPERTIES = "switchboard.properties";
+
     /** The first source that has a value. */
     static SettingsSource firstOf(SettingsSource... sources) {
         return setting -> {

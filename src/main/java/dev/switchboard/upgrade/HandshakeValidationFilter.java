@@ -19,26 +19,33 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The servlet face of {@link HandshakeValidator}: mapped to {@code /*} ahead of the container's WebSocket
- * filter, it answers refused handshakes itself and lets every other request through.
+ * The servlet face of {@link HandshakeValidator}: mapped to Switchboard's paths ({@code /*}, or e.g.
+ * {@code /switchboard/*} inside an application) ahead of the container's WebSocket filter, it answers refused
+ * handshakes itself and lets every other request through.
  */
 public final class HandshakeValidationFilter extends HttpFilter {
 
     private final transient HandshakeValidator validator;
     private final transient Access access;
+    private final String pathPrefix;
 
-    public HandshakeValidationFilter(HandshakeValidator validator, Access access) {
+    /**
+     * @param pathPrefix where Switchboard's paths start under the context root ({@code ""} or e.g.
+     *                   {@code /switchboard}); the filter is mapped there only
+     */
+    public HandshakeValidationFilter(HandshakeValidator validator, Access access, String pathPrefix) {
         this.validator = validator;
         this.access = access;
+        this.pathPrefix = pathPrefix;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         access.servedOn(request.getLocalAddr());
-        Optional<HandshakeRejection> rejection = validator.check(new ServletUpgradeRequest(request));
+        ServletUpgradeRequest view = new ServletUpgradeRequest(request, pathPrefix);
+        Optional<HandshakeRejection> rejection = validator.check(view);
         if (rejection.isEmpty()) {
-            ServletUpgradeRequest view = new ServletUpgradeRequest(request);
             chain.doFilter(HandshakeValidator.isWebSocketUpgrade(view)
                     ? new WithOurHeaders(request, ourHeaders(view)) : request, response);
             return;
@@ -100,7 +107,8 @@ public final class HandshakeValidationFilter extends HttpFilter {
         }
     }
 
-    private record ServletUpgradeRequest(HttpServletRequest request) implements UpgradeRequest {
+    /** The request as our validator reads it: its path relative to Switchboard's prefix. */
+    private record ServletUpgradeRequest(HttpServletRequest request, String pathPrefix) implements UpgradeRequest {
 
         @Override
         public String method() {
@@ -110,7 +118,8 @@ public final class HandshakeValidationFilter extends HttpFilter {
         @Override
         public String path() {
             String uri = request.getRequestURI();
-            return uri.substring(request.getContextPath().length());
+            String inContext = uri.substring(request.getContextPath().length());
+            return inContext.startsWith(pathPrefix) ? inContext.substring(pathPrefix.length()) : inContext;
         }
 
         @Override

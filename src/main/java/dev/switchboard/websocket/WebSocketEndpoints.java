@@ -23,22 +23,23 @@ public final class WebSocketEndpoints {
     }
 
     /**
+     * @param pathPrefix where our paths start under the context root: "" or e.g. {@code /switchboard}
      * @param extensions WebSocket extensions offered on {@code /chat} and {@code /echo} (the launcher's
      *                   permessage-deflate when it is switched on), or none
      */
-    public static void deploy(ServerContainer container, Hub hub, Access access, Connections connections,
+    public static void deploy(ServerContainer container, String pathPrefix, Hub hub, Access access, Connections connections,
                               Settings settings, List<Extension> extensions) throws DeploymentException {
-        container.addEndpoint(ServerEndpointConfig.Builder.create(ChatEndpoint.class, ChatEndpoint.PATH)
+        container.addEndpoint(ServerEndpointConfig.Builder.create(ChatEndpoint.class, pathPrefix + ChatEndpoint.PATH)
                 .configurator(new ChatEndpoint.Configurator(hub, access, connections, settings))
                 .subprotocols(List.of(Credentials.SUBPROTOCOL))
                 .extensions(extensions)
                 .build());
-        container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, EchoEndpoint.PATH)
+        container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, pathPrefix + EchoEndpoint.PATH)
                 .configurator(new EndpointFactory(() -> new EchoEndpoint(connections, settings.maxMessageBytes(),
                         settings.shutdownGrace())))
                 .extensions(extensions)
                 .build());
-        container.addEndpoint(ServerEndpointConfig.Builder.create(InspectEndpoint.class, InspectEndpoint.PATH)
+        container.addEndpoint(ServerEndpointConfig.Builder.create(InspectEndpoint.class, pathPrefix + InspectEndpoint.PATH)
                 .configurator(new InspectEndpoint.Configurator(connections))
                 .build());
     }

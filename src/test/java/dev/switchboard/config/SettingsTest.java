@@ -36,6 +36,38 @@ class SettingsTest {
     }
 
     @Test
+    void thePathPrefixIsSwitchboardByDefaultAndTheRootIsWrittenSlash() {
+        assertEquals("/switchboard", Settings.defaults().pathPrefix());
+        assertEquals("", Settings.load(SettingsSource.flags(Map.of("path.prefix", "/"))).pathPrefix());
+        assertEquals("/live/chat", Settings.load(SettingsSource.flags(Map.of("path.prefix", "/live/chat/")))
+                .pathPrefix());
+    }
+
+    @Test
+    void aPathPrefixThatIsNotAPathFailsTheStart() {
+        for (String bad : new String[] {"switchboard", "/a b", "/a//b", "/../x", "/*"}) {
+            InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                    () -> Settings.load(SettingsSource.flags(Map.of("path.prefix", bad))), bad);
+            assertTrue(e.getMessage().contains("path.prefix"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anApplicationsSwitchboardPropertiesIsASettingsSource(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve(SettingsSource.PROPERTIES), "history.size=7\npath.prefix=/\n");
+        try (java.net.URLClassLoader application = new java.net.URLClassLoader(
+                new java.net.URL[] {dir.toUri().toURL()}, null)) {
+            SettingsSource file = SettingsSource.classpathProperties(application);
+            Settings settings = Settings.load(file);
+            assertEquals(7, settings.historySize());
+            assertEquals("", settings.pathPrefix());
+            assertEquals(9, Settings.load(SettingsSource.firstOf(SettingsSource.flags(Map.of("history.size", "9")),
+                    file)).historySize(), "the sources before it win");
+        }
+    }
+
+    @Test
     void aShortSecretFailsTheStartWithoutRepeatingIt() {
         InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> Settings.load(
                 SettingsSource.flags(Map.of("auth", "token", "auth.secret", "too-short-s3cr3t"))));
