@@ -138,6 +138,8 @@ public final class ChatEndpoint extends Endpoint {
             connection.closeAfterFlush(CloseReasons.TOKEN_REFUSED, e.getMessage(), settings.shutdownGrace());
             return;
         }
+        // Silence is counted from when we listen: a join that waited on a cold engine is not the peer's idleness.
+        connection.heard();
         if (replayRefused) {
             member.deliver(Events.error(NO_HISTORY));
         }

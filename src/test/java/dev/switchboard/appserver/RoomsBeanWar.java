@@ -2,7 +2,6 @@ package dev.switchboard.appserver;
 
 import dev.switchboard.contract.RoomsBeanContract;
 import dev.switchboard.example.ActivityLog;
-import dev.switchboard.example.ActivityServlet;
 import dev.switchboard.example.OrderUpdates;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -14,9 +13,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The shipped WAR with an application's code beside it ({@link OrderUpdates}, which injects {@code Rooms}, and
- * {@link ActivityLog}, which observes Switchboard's CDI events), deployed by Arquillian into the application server of
- * the subclass's profile.
+ * The example application ({@link ExampleApplication}: {@link OrderUpdates}, which injects {@code Rooms},
+ * {@link ActivityLog}, which observes Switchboard's CDI events, its own endpoint and policy, and the module), deployed
+ * by Arquillian into the application server of the subclass's profile.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -27,9 +26,8 @@ public abstract class RoomsBeanWar extends DeployedWar implements RoomsBeanContr
         return shop();
     }
 
-    /** The example application's WAR: ours, with its servlet and its observer. */
+    /** The example application's WAR, built on the module (see {@link ExampleApplication}). */
     public static WebArchive shop() throws IOException {
-        return ShippedWar.withSettings("shop", Map.of(), OrderUpdates.class, ActivityLog.class,
-                ActivityServlet.class);
+        return ExampleApplication.war("shop", Map.of());
     }
 }

@@ -23,7 +23,7 @@ public final class ShippedWar {
     public static Map<String, String> contractSettings() {
         Map<String, String> settings = new TreeMap<>();
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("switchboard."))
-                .filter(name -> !name.equals("switchboard.war") && !name.equals("switchboard.standalone.jar"))
+                .filter(name -> !name.endsWith(".war") && !name.endsWith(".jar"))
                 .forEach(name -> settings.put(name.substring("switchboard.".length()), System.getProperty(name)));
         settings.put("publish.rate.per.second", "1000000");
         settings.put("publish.rate.burst", "1000000");
