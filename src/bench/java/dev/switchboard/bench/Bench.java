@@ -5,6 +5,7 @@ import dev.switchboard.bench.report.ChartReport;
 import dev.switchboard.bench.report.MarkdownReport;
 import dev.switchboard.bench.report.Results;
 import dev.switchboard.bench.report.ServerProfiler;
+import dev.switchboard.bench.scenario.BusyRoomScenario;
 import dev.switchboard.bench.scenario.ConnectScenario;
 import dev.switchboard.bench.scenario.EchoScenario;
 import dev.switchboard.bench.scenario.FanoutScenario;
@@ -62,7 +63,7 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
             description = "scenarios to run (default: ${DEFAULT-VALUE})",
-            defaultValue = "echo,fanout,publish,connect,recover")
+            defaultValue = "echo,fanout,publish,connect,recover,busy")
     private List<String> scenarioNames;
 
     @Option(names = "--reps", description = "repetitions (default: ${DEFAULT-VALUE})", defaultValue = "3")
@@ -249,7 +250,7 @@ public final class Bench implements Callable<Integer> {
     private List<Scenario> scenarios() {
         Map<String, Scenario> known = new LinkedHashMap<>();
         for (Scenario scenario : List.of(new EchoScenario(), new FanoutScenario(), new PublishScenario(),
-                new ConnectScenario(), new RecoverScenario())) {
+                new ConnectScenario(), new RecoverScenario(), new BusyRoomScenario())) {
             known.put(scenario.name(), scenario);
         }
         return scenarioNames.stream().map(name -> {

@@ -13,9 +13,4 @@ class JettyContractIT extends ShippedContractWar implements ApplicationServerCon
     public boolean carriesLineProtocol() {
         return false;
     }
-
-    @Override
-    public boolean errorCloseReachesAPeerStillSending() {
-        return false;
-    }
 }
