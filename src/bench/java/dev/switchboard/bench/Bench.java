@@ -92,6 +92,10 @@ public final class Bench implements Callable<Integer> {
             description = "fan-out room size (default: ${DEFAULT-VALUE})")
     private int subscribers;
 
+    @Option(names = "--busy-rate", defaultValue = "1000",
+            description = "messages per second into the busy room, whose size is --subscribers (default: ${DEFAULT-VALUE})")
+    private int busyRate;
+
     @Option(names = "--connections", defaultValue = "10000",
             description = "idle connections of the connect scenario (default: ${DEFAULT-VALUE})")
     private int connections;
@@ -158,13 +162,14 @@ public final class Bench implements Callable<Integer> {
             duration = Duration.ofSeconds(2);
             echoConnections = 10;
             subscribers = 100;
+            busyRate = 200;
             connections = 500;
             recoverMembers = 50;
             recoverGap = 50;
         }
         Files.createDirectories(out);
         Load load = new Load(warmup, !smoke, duration, messageBytes, window, echoConnections, subscribers, connections,
-                handshakesInFlight, recoverMembers, recoverGap);
+                handshakesInFlight, recoverMembers, recoverGap, busyRate);
         List<Target> targets = targets();
         List<Scenario> scenarios = scenarios();
         Results results = new Results();

@@ -16,8 +16,9 @@ import java.time.Duration;
  * @param handshakesInFlight handshakes the connect scenario keeps in flight
  * @param recoverMembers     members of the recover room
  * @param recoverGap         messages said while the recover room's members are away
+ * @param busyRate           messages per second into the busy room (its members: {@code subscribers})
  */
 public record Load(Duration warmup, boolean awaitJit, Duration duration, int messageBytes, int window,
                    int echoConnections, int subscribers, int connections, int handshakesInFlight, int recoverMembers,
-                   int recoverGap) {
+                   int recoverGap, int busyRate) {
 }
