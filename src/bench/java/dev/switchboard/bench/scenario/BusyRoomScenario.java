@@ -80,16 +80,17 @@ public final class BusyRoomScenario implements Scenario {
             }
             awaitEveryoneJoined(target, publisher, joined);
             AtomicLong nextId = new AtomicLong();
-            int perTick = Math.max(1, load.busyRate() * TICK_MILLIS / 1000);
-            int sidePerTick = SIDE_ROOMS * SIDE_RATE * TICK_MILLIS / 1000;
             AtomicLong nextTalker = new AtomicLong();
+            long startedAt = System.nanoTime();
+            long[] said = new long[2]; // busy, side: what is due follows the clock
             clock.scheduleAtFixedRate(() -> {
-                for (int i = 0; i < perTick; i++) {
+                double seconds = (System.nanoTime() - startedAt) / 1e9;
+                for (long due = (long) (seconds * load.busyRate()); said[0] < due; said[0]++) {
                     String text = Stamp.text(System.nanoTime(), nextId.getAndIncrement(), load.messageBytes());
                     publisher.write(new TextWebSocketFrame(target.say(text)));
                 }
                 publisher.flush();
-                for (int i = 0; i < sidePerTick; i++) {
+                for (long due = (long) (seconds * SIDE_ROOMS * SIDE_RATE); said[1] < due; said[1]++) {
                     Channel talker = talkers.get((int) (nextTalker.getAndIncrement() % talkers.size()));
                     String text = Stamp.text(System.nanoTime(), nextId.getAndIncrement(), load.messageBytes());
                     talker.writeAndFlush(new TextWebSocketFrame(target.say(text)));
