@@ -259,6 +259,7 @@ final class LineSession implements ReadListener, Member {
             registry.offThread(() -> {
                 try {
                     connection.close();
+                    TomcatUpgradeEnd.closeSocket(connection);
                 } catch (Exception e) {
                     LOG.log(Level.FINE, "closing a line connection failed", e);
                 }
