@@ -31,6 +31,13 @@ public final class Connections {
     private static final Logger LOG = Logger.getLogger(Connections.class.getName());
     private final ConnectionLog log;
     private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+    /**
+     * Tomcat writes a close frame with any code but 1000 with this timeout, 50 ms by default
+     * ({@code WsSession.sendCloseMessage}): a slow consumer closed with 1008 lost its close frame unless it read within
+     * 50 ms. It gets the same time as every other blocking write.
+     */
+    private static final String TOMCAT_ABNORMAL_CLOSE_SEND_TIMEOUT =
+            "org.apache.tomcat.websocket.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT";
     private static final ByteBuffer PING = ByteBuffer.wrap(new byte[] {'s', 'b'}).asReadOnlyBuffer();
 
     private final Meters meters;
@@ -110,6 +117,7 @@ public final class Connections {
         // Tomcat writes pings and close frames blocking, for up to 20 s by default; a stalled peer should not hold a
         // pool thread that long. Other containers ignore the property.
         session.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, blockingSendTimeoutMillis());
+        session.getUserProperties().put(TOMCAT_ABNORMAL_CLOSE_SEND_TIMEOUT, blockingSendTimeoutMillis());
         String address = RemoteAddress.of(session);
         if (!budget.tryAcquire(address)) {
             return null;
