@@ -2,20 +2,8 @@ package dev.switchboard.glassfish;
 
 import dev.switchboard.appserver.DeployedWar;
 import dev.switchboard.contract.WebXml;
-import dev.switchboard.contract.BackpressureContract;
-import dev.switchboard.contract.ChatContract;
 import dev.switchboard.contract.ConnectionLogContract;
-import dev.switchboard.contract.EchoContract;
-import dev.switchboard.contract.ExactlyOnceContract;
-import dev.switchboard.contract.HandshakeContract;
-import dev.switchboard.contract.HistoryContract;
-import dev.switchboard.contract.HttpApiContract;
-import dev.switchboard.contract.InspectorContract;
-import dev.switchboard.contract.LineContract;
-import dev.switchboard.contract.MaskingContract;
-import dev.switchboard.contract.MetricsContract;
-import dev.switchboard.contract.LimitsContract;
-import dev.switchboard.contract.PresenceContract;
+import dev.switchboard.contract.ServletTyrusContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,10 +22,7 @@ import java.util.Map;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class GlassFishContractIT extends DeployedWar implements HttpApiContract, ChatContract, EchoContract,
-        HandshakeContract, HistoryContract, PresenceContract, BackpressureContract, LimitsContract, LineContract,
-        InspectorContract, MaskingContract, ExactlyOnceContract, MetricsContract,
-        ConnectionLogContract {
+class GlassFishContractIT extends DeployedWar implements ServletTyrusContract, ConnectionLogContract {
 
     @Deployment(testable = false)
     static WebArchive shippedWar() {
@@ -46,15 +31,5 @@ class GlassFishContractIT extends DeployedWar implements HttpApiContract, ChatCo
         return ShrinkWrap.create(ZipImporter.class, "switchboard.war").importFrom(war).as(WebArchive.class)
                 .setWebXML(new StringAsset(WebXml.withContextParameters(Map.of(
                         "publish.rate.per.second", "1000000", "publish.rate.burst", "1000000"))));
-    }
-
-    @Override
-    public boolean closeFrameReachesAStalledPeer() {
-        return false;
-    }
-
-    @Override
-    public boolean refusesUnmaskedClientFrames() {
-        return false;
     }
 }

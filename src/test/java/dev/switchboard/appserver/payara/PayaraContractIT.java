@@ -1,20 +1,8 @@
 package dev.switchboard.appserver.payara;
 
 import dev.switchboard.appserver.ShippedContractWar;
-import dev.switchboard.contract.ApplicationServerContract;
+import dev.switchboard.contract.ServletTyrusContract;
 
 /** The whole contract against the shipped WAR in Payara Server 6 (Tyrus, as in GlassFish). */
-class PayaraContractIT extends ShippedContractWar implements ApplicationServerContract {
-
-    /** Payara's Tyrus, as GlassFish's: see conformance.md. */
-    @Override
-    public boolean closeFrameReachesAStalledPeer() {
-        return false;
-    }
-
-    /** Payara's Tyrus, as GlassFish's: see conformance.md. */
-    @Override
-    public boolean refusesUnmaskedClientFrames() {
-        return false;
-    }
+class PayaraContractIT extends ShippedContractWar implements ServletTyrusContract {
 }
