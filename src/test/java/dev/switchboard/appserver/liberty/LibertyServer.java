@@ -37,8 +37,13 @@ final class LibertyServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Creates the server, deploys the WAR at {@code /switchboard} and returns once its health check answers. */
-    static LibertyServer start(Path wlp, Path war, Map<String, String> settings) throws IOException {
+    /**
+     * Creates the server, deploys the WAR at {@code /switchboard} and returns once Switchboard's health check answers
+     * at {@code healthPath} (relative to the context root: {@code health} in our WAR, under the module's prefix in an
+     * application's).
+     */
+    static LibertyServer start(Path wlp, Path war, Map<String, String> settings, String healthPath)
+            throws IOException {
         int port = LoopbackPorts.free();
         Path server = wlp.resolve("usr/servers").resolve(SERVER);
         Files.createDirectories(server.resolve("apps"));
@@ -63,7 +68,7 @@ final class LibertyServer implements AutoCloseable {
         builder.environment().put("WLP_USER_DIR", wlp.resolve("usr").toString());
         Process process = builder.start();
         LibertyServer liberty = new LibertyServer(process, log, port);
-        liberty.awaitHealthy();
+        liberty.awaitHealthy(healthPath);
         return liberty;
     }
 
@@ -81,7 +86,7 @@ final class LibertyServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + "/switchboard/");
     }
 
-    private void awaitHealthy() throws IOException {
+    private void awaitHealthy(String healthPath) throws IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
@@ -89,7 +94,7 @@ final class LibertyServer implements AutoCloseable {
                 throw new IllegalStateException("Liberty exited: " + Files.readString(log));
             }
             try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(baseUri().resolve("health"))
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(baseUri().resolve(healthPath))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (health.statusCode() == 200) {
                     return;

@@ -1,5 +1,6 @@
 package dev.switchboard.appserver.liberty;
 
+import dev.switchboard.appserver.ExampleApplication;
 import dev.switchboard.appserver.RoomsBeanWar;
 import dev.switchboard.appserver.ShippedWar;
 import dev.switchboard.contract.RoomsBeanContract;
@@ -25,13 +26,15 @@ abstract class StartedLiberty implements ServerUnderTest {
     @BeforeAll
     static void startLiberty(TestInfo test) throws IOException {
         Path war = Path.of(System.getProperty("switchboard.war", "target/switchboard.war"));
+        String health = "health";
         if (test.getTestClass().filter(RoomsBeanContract.class::isAssignableFrom).isPresent()) {
-            // The example application: the shipped WAR with its code beside ours, exported as a file to deploy.
+            // The example application, built on the module, exported as a file to deploy.
             war = Path.of("target", "liberty-shop.war").toAbsolutePath();
             RoomsBeanWar.shop().as(ZipExporter.class).exportTo(war.toFile(), true);
+            health = ExampleApplication.SWITCHBOARD_PATH + "health";
         }
         liberty = LibertyServer.start(Path.of(System.getProperty("liberty.home")), war,
-                ShippedWar.contractSettings());
+                ShippedWar.contractSettings(), health);
     }
 
     @AfterAll
