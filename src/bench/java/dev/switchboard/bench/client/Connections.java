@@ -59,7 +59,7 @@ public final class Connections {
             throw new IOException("connections still opening after " + TIMEOUT_SECONDS + " s");
         }
         if (failure.get() != null) {
-            closeNow(List.of(channels));
+            closeNow(java.util.Arrays.stream(channels).filter(java.util.Objects::nonNull).toList());
             throw new IOException("a connection failed: " + failure.get(), failure.get());
         }
         return List.of(channels);
