@@ -10,15 +10,12 @@ import dev.switchboard.config.Settings;
 import dev.switchboard.metrics.Meters;
 import dev.switchboard.hub.Appended;
 import dev.switchboard.hub.ChatRules;
-import dev.switchboard.hub.EngineUnavailableException;
 import dev.switchboard.hub.Unavailable;
 import dev.switchboard.hub.Events;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.InvalidMessageException;
 import dev.switchboard.hub.Problem;
 import dev.switchboard.hub.Room;
-import dev.switchboard.hub.RoomRefusedException;
-import dev.switchboard.hub.TooManyRoomsException;
 import dev.switchboard.limits.TokenBucket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -122,20 +119,10 @@ public final class ChatEndpoint extends Endpoint {
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.heard());
         String since = firstValue(session, "since");
         boolean replayRefused = since != null && !identity.allows(roomName, Permission.HIST);
-        try {
-            room = hub.join(roomName, member,
-                    since == null || replayRefused ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)),
-                    Optional.ofNullable(firstValue(session, "epoch")));
-        } catch (EngineUnavailableException e) {
-            connection.closeAfterFlush(CloseReason.CloseCodes.TRY_AGAIN_LATER, "unavailable: the engine is down",
-                    settings.shutdownGrace());
-            return;
-        } catch (TooManyRoomsException e) {
-            connection.closeAfterFlush(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many rooms",
-                    settings.shutdownGrace());
-            return;
-        } catch (RoomRefusedException e) {
-            connection.closeAfterFlush(CloseReasons.TOKEN_REFUSED, e.getMessage(), settings.shutdownGrace());
+        room = connections.joinOrClose(connection, hub, roomName, member,
+                since == null || replayRefused ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(since)),
+                Optional.ofNullable(firstValue(session, "epoch")));
+        if (room == null) {
             return;
         }
         // Silence is counted from when we listen: a join that waited on a cold engine is not the peer's idleness.

@@ -150,6 +150,29 @@ public final class Connections {
         }
     }
 
+    /**
+     * Joins the connection's member to {@code room}, or closes the connection with what the refusal means: 1013 when
+     * the engine is down or there are too many rooms, 4003 with the room policy's reason. Null when refused.
+     */
+    dev.switchboard.hub.Room joinOrClose(Connection connection, dev.switchboard.hub.Hub hub, String room,
+                                         dev.switchboard.hub.Member member, java.util.OptionalLong since,
+                                         java.util.Optional<String> sinceEpoch) {
+        String refusal;
+        CloseReason.CloseCode code = CloseReason.CloseCodes.TRY_AGAIN_LATER;
+        try {
+            return hub.join(room, member, since, sinceEpoch);
+        } catch (dev.switchboard.hub.EngineUnavailableException e) {
+            refusal = "unavailable: the engine is down";
+        } catch (dev.switchboard.hub.TooManyRoomsException e) {
+            refusal = "too many rooms";
+        } catch (dev.switchboard.hub.RoomRefusedException e) {
+            code = CloseReasons.TOKEN_REFUSED;
+            refusal = e.getMessage();
+        }
+        connection.closeAfterFlush(code, refusal, settings.shutdownGrace());
+        return null;
+    }
+
     /** A connection's backlog passed its bounds: it is closed as a slow consumer. */
     void slowConsumer(Connection connection) {
         meters.slowConsumerClosed();

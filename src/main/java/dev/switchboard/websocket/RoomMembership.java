@@ -1,11 +1,8 @@
 package dev.switchboard.websocket;
 
-import dev.switchboard.hub.EngineUnavailableException;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.Presence;
 import dev.switchboard.hub.Room;
-import dev.switchboard.hub.RoomRefusedException;
-import dev.switchboard.hub.TooManyRoomsException;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
@@ -87,17 +84,8 @@ public final class RoomMembership {
             return Optional.empty();
         }
         SessionMember member = new SessionMember(name, connection.outbound(), true, Optional.empty());
-        Room joined;
-        try {
-            joined = joinedHub.join(room, member, OptionalLong.empty(), Optional.empty());
-        } catch (EngineUnavailableException e) {
-            connection.close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "unavailable: the engine is down");
-            return Optional.empty();
-        } catch (TooManyRoomsException e) {
-            connection.close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many rooms");
-            return Optional.empty();
-        } catch (RoomRefusedException e) {
-            connection.close(CloseReasons.TOKEN_REFUSED, e.getMessage());
+        Room joined = registry.joinOrClose(connection, joinedHub, room, member, OptionalLong.empty(), Optional.empty());
+        if (joined == null) {
             return Optional.empty();
         }
         connection.heard();
@@ -126,7 +114,7 @@ public final class RoomMembership {
     /**
      * Says {@code text} in the room as this member. Completes with the message's seq once it is durable; fails with
      * {@link dev.switchboard.hub.InvalidMessageException} (empty, too long, refused by the message policy) or
-     * {@link EngineUnavailableException}. Every member, this one included, receives it as a {@code message} event.
+     * {@link dev.switchboard.hub.EngineUnavailableException}. Every member, this one included, receives it as a {@code message} event.
      */
     public CompletionStage<Long> say(String text) {
         connection.heard();
