@@ -93,7 +93,7 @@ public final class Switchboard {
             flusher.uncounted();
         }
         this.hub = new Hub(java.time.Clock.systemUTC(), new RoomLimits(settings.historySize(),
-                settings.welcomeMembersMax(), settings.maxRooms(), settings.roomIdleTimeout(),
+                settings.welcomeMembersMax(), settings.presenceEventsMaxMembers(), settings.maxRooms(), settings.roomIdleTimeout(),
                 settings.historyMemoryMaxBytes()), engine, flusher.traffic(),
                 Extensions.messagePolicy(settings.messagePolicy()), Extensions.roomPolicy(settings.roomPolicy()));
         this.budget = new ConnectionBudget(settings.maxConnections(), settings.maxConnectionsPerAddress());

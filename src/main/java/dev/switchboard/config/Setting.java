@@ -53,6 +53,11 @@ public enum Setting {
     WELCOME_MEMBERS_MAX("welcome.members.max", "100",
             "most names a welcome lists (the first to arrive); membersTotal says how many are present, and "
                     + "GET /api/rooms/{room}/members lists them all"),
+    PRESENCE_EVENTS_MAX_MEMBERS("presence.events.max.members", "1000",
+            "a room announces join and leave while it has at most this many members (counting the one arriving or "
+                    + "leaving); a larger room announces none: each arrival would be news to every member, which "
+                    + "makes a reconnect storm quadratic. welcome's membersTotal and GET /api/rooms/{room}/members "
+                    + "still tell who is there"),
     MAX_ROOMS("max.rooms", "10000",
             "rooms that may exist (in the engine: on disk or in Redis too); past it a new room is refused (HTTP 503, "
                     + "close 1013), existing rooms carry on"),

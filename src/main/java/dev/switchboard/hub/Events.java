@@ -18,13 +18,13 @@ public final class Events {
     private Events() {
     }
 
-    /** {@code members}: the first {@code listed} names present; {@code membersTotal}: how many there are. */
-    public static Event welcome(String room, String you, List<String> members, int listed, long lastSeq,
+    /** {@code members}: the first names present, as listed; {@code membersTotal}: how many there are. */
+    public static Event welcome(String room, String you, List<String> listed, int total, long lastSeq,
                                 String epoch, Optional<Instant> expiresAt) {
         ObjectNode event = event("welcome").put("room", room).put("you", you);
         ArrayNode names = event.putArray("members");
-        members.subList(0, Math.min(listed, members.size())).forEach(names::add);
-        event.put("membersTotal", members.size()).put("seq", lastSeq).put("epoch", epoch);
+        listed.forEach(names::add);
+        event.put("membersTotal", total).put("seq", lastSeq).put("epoch", epoch);
         expiresAt.ifPresent(at -> event.put("expiresAt", at.toString()));
         return encode(event);
     }

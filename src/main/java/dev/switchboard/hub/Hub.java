@@ -134,8 +134,7 @@ public final class Hub implements AutoCloseable {
     }
 
     private Room openRoom(String name, String who) {
-        Room room = new Room(name, clock, limits.historySize(), limits.welcomeMembersMax(), engine, memory, traffic,
-                policy, observers);
+        Room room = new Room(name, clock, limits, engine, memory, traffic, policy, observers);
         if (engine.knows(name)) {
             engine.open(name, room);
             return room;

@@ -30,6 +30,7 @@ public final class Room implements RoomFeed {
     private final RoomEngine engine;
     private final MessageHistory history;
     private final int welcomeMembersMax;
+    private final int presenceEventsMaxMembers;
     /** Presence: each name with its open connections, in order of arrival. */
     private final Map<String, List<Member>> connectionsByName = new LinkedHashMap<>();
     private String epoch;
@@ -44,17 +45,18 @@ public final class Room implements RoomFeed {
     /** The {@link Problem} code of a message the {@link MessagePolicy} refused. */
     public static final String REJECTED = "rejected";
 
-    Room(String name, Clock clock, int historySize, int welcomeMembersMax, RoomEngine engine,
-            HistoryMemory memory, Traffic traffic, MessagePolicy policy, RoomObserver observer) {
+    Room(String name, Clock clock, RoomLimits limits, RoomEngine engine, HistoryMemory memory, Traffic traffic,
+            MessagePolicy policy, RoomObserver observer) {
         this.name = name;
         this.traffic = traffic;
         this.policy = policy;
         this.observer = observer;
         this.clock = clock;
         this.engine = engine;
-        this.history = new MessageHistory(historySize, memory);
+        this.history = new MessageHistory(limits.historySize(), memory);
         this.lastActivityMillis = clock.millis();
-        this.welcomeMembersMax = welcomeMembersMax;
+        this.welcomeMembersMax = limits.welcomeMembersMax();
+        this.presenceEventsMaxMembers = limits.presenceEventsMaxMembers();
     }
 
     public String name() {
@@ -66,7 +68,7 @@ public final class Room implements RoomFeed {
      * Adds a connection. It gets {@code welcome} (listing at most {@code welcome.members.max} names); then, when {@code since} is given, a {@code reset} if messages
      * after it are not in history (they have left it, or {@code epoch} names history the room no longer has), and
      * every kept message with a greater seq; then the live stream. The others get {@code join} when the name is new
-     * to the room. Returns false, and does nothing, when the room was closed meanwhile (the hub then joins the
+     * to the room and the room, with it, has at most {@code presence.events.max.members}. Returns false, and does nothing, when the room was closed meanwhile (the hub then joins the
      * member to the room's next instance).
      */
     boolean join(Member member, OptionalLong since, Optional<String> sinceEpoch) {
@@ -87,15 +89,18 @@ public final class Room implements RoomFeed {
                 if (newName) {
                     presenceChanged();
                 }
+                int members = memberCount();
                 member.deliver(Events.welcome(name, member.name(),
-                        member.seesPresence() ? presentNames() : List.of(), welcomeMembersMax, lastSeq, epoch,
+                        member.seesPresence() ? presentNames(welcomeMembersMax) : List.of(), members, lastSeq, epoch,
                         member.expiresAt()));
                 if (since.isPresent()) {
                     replay(member, Math.max(since.getAsLong(), 0), sinceEpoch);
                 }
                 if (newToRoom) {
                     observer.joined(name, member.name());
-                    Event join = Events.join(name, member.name(), memberCount());
+                }
+                if (newToRoom && members <= presenceEventsMaxMembers) {
+                    Event join = Events.join(name, member.name(), members);
                     forEachMember(other -> {
                         if (other != member && other.seesPresence()) {
                             other.deliver(join);
@@ -120,7 +125,10 @@ public final class Room implements RoomFeed {
         member.replay(history.after(after, Integer.MAX_VALUE));
     }
 
-    /** Removes a connection; when it was its name's last one, the others get {@code leave}. Idempotent. */
+    /**
+     * Removes a connection; when it was its name's last one, the others get {@code leave} if the room had at most
+     * {@code presence.events.max.members} with it. Idempotent.
+     */
     public void leave(Member member) {
         try (Flusher.Deferral writesAfterUnlock = Flusher.defer()) {
             synchronized (this) {
@@ -136,7 +144,11 @@ public final class Room implements RoomFeed {
                         return;
                     }
                     observer.left(name, member.name());
-                    Event leave = Events.leave(name, member.name(), memberCount());
+                    int members = memberCount();
+                    if (members >= presenceEventsMaxMembers) {
+                        return;
+                    }
+                    Event leave = Events.leave(name, member.name(), members);
                     forEachMember(other -> {
                         if (other.seesPresence()) {
                             other.deliver(leave);
@@ -237,11 +249,14 @@ public final class Room implements RoomFeed {
         }
     }
 
-    /** Join and leave events of members on other nodes. */
+    /** Join and leave events of members on other nodes; none in a room past {@code presence.events.max.members}. */
     @Override
     public void presence(List<Event> events) {
         try (Flusher.Deferral writesAfterUnlock = Flusher.defer()) {
             synchronized (this) {
+                if (memberCount() > presenceEventsMaxMembers) {
+                    return;
+                }
                 events.forEach(event -> forEachMember(member -> {
                     if (member.seesPresence()) {
                         member.deliver(event);
@@ -309,15 +324,20 @@ public final class Room implements RoomFeed {
     }
 
     private void presenceChanged() {
-        engine.presenceChanged(name, localPresence());
+        if (engine.sharesPresence()) {
+            engine.presenceChanged(name, localPresence());
+        }
     }
 
-    private List<String> presentNames() {
-        return presence().stream().map(Presence::name).toList();
+    /** The first {@code max} names present, in order of arrival: building all of them would make joins quadratic. */
+    private List<String> presentNames(int max) {
+        Optional<List<Presence>> everywhere = engine.presence(name);
+        return (everywhere.isPresent() ? everywhere.get().stream().map(Presence::name)
+                : connectionsByName.keySet().stream()).limit(max).toList();
     }
 
     private int memberCount() {
-        return presentNames().size();
+        return engine.presence(name).map(List::size).orElseGet(connectionsByName::size);
     }
 
     private void forEachMember(Consumer<Member> action) {

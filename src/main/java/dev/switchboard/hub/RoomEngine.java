@@ -54,6 +54,11 @@ public interface RoomEngine extends AutoCloseable {
     default void presenceChanged(String room, List<Presence> here) {
     }
 
+    /** Whether the engine wants {@link #presenceChanged} (it spans nodes); if not, rooms skip building the list. */
+    default boolean sharesPresence() {
+        return false;
+    }
+
     /**
      * Presence across every node, from what the engine already holds (no I/O), or empty when the engine leaves
      * presence to this node's room.

@@ -79,6 +79,11 @@ final class MeteredEngine implements RoomEngine {
     }
 
     @Override
+    public boolean sharesPresence() {
+        return engine.sharesPresence();
+    }
+
+    @Override
     public Optional<List<Presence>> presence(String room) {
         return counted(Meters.EngineOp.PRESENCE, () -> engine.presence(room));
     }

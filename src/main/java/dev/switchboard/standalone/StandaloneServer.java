@@ -36,6 +36,8 @@ public final class StandaloneServer implements AutoCloseable {
     static final Path DEFAULT_DATA_DIR = Path.of("switchboard-data");
 
     private static final Logger LOG = Logger.getLogger(StandaloneServer.class.getName());
+    /** Connections the kernel may hold for us to accept; it caps this at {@code net.core.somaxconn}. */
+    static final int LISTEN_BACKLOG = 65_535;
 
     private final Switchboard switchboard;
     private final HttpServer http = new HttpServer();
@@ -60,6 +62,9 @@ public final class StandaloneServer implements AutoCloseable {
         // static files may block; Grizzly's HTTP handlers run them on the worker pool, which this strategy would
         // otherwise not create.
         listener.getTransport().setIOStrategy(SameThreadIOStrategy.getInstance());
+        // A reconnect storm brings thousands of connections within milliseconds; past a full accept queue the kernel
+        // drops them and, with SYN cookies, resets some. The kernel caps this at net.core.somaxconn (see deploy.md).
+        listener.getTransport().setServerConnectionBackLog(LISTEN_BACKLOG);
         listener.getTransport().setSelectorHandler(new FlushingSelectorHandler());
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig().copy()
                 .setPoolName("switchboard-http"));

@@ -94,4 +94,33 @@ public interface PresenceContract extends ServerUnderTest {
             assertEquals(4, all.path("members").size(), "the members API lists everyone: " + all);
         }
     }
+
+    @Test
+    default void aRoomPastPresenceEventsMaxMembersAnnouncesNeitherJoinsNorLeaves() {
+        // The contract runs with presence.events.max.members = 4 (see the pom).
+        String room = Rooms.fresh();
+        try (WsClient a = welcomed(room, "a"); WsClient b = welcomed(room, "b"); WsClient c = welcomed(room, "c");
+             WsClient d = welcomed(room, "d")) {
+            assertEquals(2, a.nextOfType("join").path("members").asInt());
+            assertEquals(3, a.nextOfType("join").path("members").asInt());
+            assertEquals(4, a.nextOfType("join").path("members").asInt(), "the fourth arrival is announced");
+
+            WsClient e = welcomed(room, "e");
+            publish(room, "bot", "after e arrived");
+            JsonNode next = a.next();
+            assertEquals("message", next.path("type").asText(), "the fifth arrival is not announced: " + next);
+
+            e.close();
+            awaitMembers(room, "[{\"name\":\"a\",\"connections\":1},{\"name\":\"b\",\"connections\":1},"
+                    + "{\"name\":\"c\",\"connections\":1},{\"name\":\"d\",\"connections\":1}]");
+            publish(room, "bot", "after e left");
+            next = a.next();
+            assertEquals("message", next.path("type").asText(), "leaving a room of five is not announced: " + next);
+
+            d.close();
+            JsonNode left = a.nextOfType("leave", WsClient.TIMEOUT);
+            assertEquals("d", left.path("name").asText(), "back within the limit, leaves are announced again");
+            assertEquals(3, left.path("members").asInt());
+        }
+    }
 }

@@ -315,6 +315,11 @@ public final class RedisEngine implements RoomEngine {
     }
 
     @Override
+    public boolean sharesPresence() {
+        return true;
+    }
+
+    @Override
     public Optional<List<Presence>> presence(String room) {
         RedisRoom state = rooms.get(room);
         return state == null ? Optional.empty() : Optional.of(state.everyone());
