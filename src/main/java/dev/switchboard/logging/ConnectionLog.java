@@ -37,6 +37,9 @@ public final class ConnectionLog {
         }
         LogRecord record = new LogRecord(Level.INFO, event.text());
         record.setLoggerName(LOGGER);
+        // Named here, or every line walks the stack to find its caller (3% of a reconnect storm's CPU).
+        record.setSourceClassName(ConnectionLog.class.getName());
+        record.setSourceMethodName("log");
         record.setParameters(new Object[] {event});
         LOG.log(record);
     }
