@@ -63,7 +63,7 @@ public final class StandaloneServer implements AutoCloseable {
         // otherwise not create.
         listener.getTransport().setIOStrategy(SameThreadIOStrategy.getInstance());
         // A reconnect storm brings thousands of connections within milliseconds; past a full accept queue the kernel
-        // drops them and, with SYN cookies, resets some. The kernel caps this at net.core.somaxconn (see deploy.md).
+        // drops them and, with SYN cookies, resets some. The kernel caps this at net.core.somaxconn (deploy/README.md).
         listener.getTransport().setServerConnectionBackLog(LISTEN_BACKLOG);
         listener.getTransport().setSelectorHandler(new FlushingSelectorHandler());
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig().copy()
