@@ -8,6 +8,7 @@ import dev.switchboard.config.Settings;
 import dev.switchboard.config.SettingsSource;
 import dev.switchboard.engine.embedded.StoreException;
 import dev.switchboard.hub.EngineUnavailableException;
+import dev.switchboard.logging.AsyncConsoleHandler;
 import dev.switchboard.logging.JsonLogFormatter;
 import dev.switchboard.tls.TlsCredentialsException;
 import picocli.CommandLine;
@@ -90,6 +91,7 @@ public final class Launcher implements Callable<Integer> {
         } catch (InvalidSettingException e) {
             throw new ParameterException(spec.commandLine(), "Invalid setting: " + e.getMessage());
         }
+        AsyncConsoleHandler.replaceRootConsole();
         if (loaded.logFormat().equals("json")) {
             JsonLogFormatter.installOnRootHandlers();
         }
