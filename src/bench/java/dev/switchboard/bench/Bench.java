@@ -6,6 +6,7 @@ import dev.switchboard.bench.report.MarkdownReport;
 import dev.switchboard.bench.report.Results;
 import dev.switchboard.bench.report.ServerProfiler;
 import dev.switchboard.bench.scenario.BusyRoomScenario;
+import dev.switchboard.bench.scenario.C100kScenario;
 import dev.switchboard.bench.scenario.ConnectScenario;
 import dev.switchboard.bench.scenario.EchoScenario;
 import dev.switchboard.bench.scenario.FanoutScenario;
@@ -15,6 +16,7 @@ import dev.switchboard.bench.scenario.RecoverScenario;
 import dev.switchboard.bench.scenario.Scenario;
 import dev.switchboard.bench.scenario.ScenarioContext;
 import dev.switchboard.bench.target.ClusterTarget;
+import dev.switchboard.bench.target.GlassFishRawTarget;
 import dev.switchboard.bench.target.GlassFishTarget;
 import dev.switchboard.bench.target.LauncherTarget;
 import dev.switchboard.bench.target.NodeWsTarget;
@@ -58,7 +60,7 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--targets", split = ",", paramLabel = "NAME",
             description = "targets to measure (default: ${DEFAULT-VALUE})",
-            defaultValue = "launcher,launcher-memory,launcher-cluster,glassfish,raw-tyrus,node-ws")
+            defaultValue = "launcher,launcher-memory,launcher-cluster,glassfish,glassfish-raw,raw-tyrus,node-ws")
     private List<String> targetNames;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
@@ -102,6 +104,11 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--handshakes-in-flight", defaultValue = "200", description = "(default: ${DEFAULT-VALUE})")
     private int handshakesInFlight;
+
+    @Option(names = "--c100k-connections", defaultValue = "100000",
+            description = "idle connections the c100k scenario (manual: not in the default list) opens (default: "
+                    + "${DEFAULT-VALUE}); raise `ulimit -n` first, see src/docs/performance.md")
+    private int c100kConnections;
 
     @Option(names = "--recover-members", defaultValue = "1000", description = "(default: ${DEFAULT-VALUE})")
     private int recoverMembers;
@@ -169,7 +176,7 @@ public final class Bench implements Callable<Integer> {
         }
         Files.createDirectories(out);
         Load load = new Load(warmup, !smoke, duration, messageBytes, window, echoConnections, subscribers, connections,
-                handshakesInFlight, recoverMembers, recoverGap, busyRate);
+                handshakesInFlight, recoverMembers, recoverGap, busyRate, c100kConnections);
         List<Target> targets = targets();
         List<Scenario> scenarios = scenarios();
         Results results = new Results();
@@ -214,7 +221,7 @@ public final class Bench implements Callable<Integer> {
                     continue;
                 }
                 ScenarioContext context = new ScenarioContext(client, target, server, port, load, results, log,
-                        run + index++, rep + 1, profile ? ServerProfiler.into(out.resolve("profiles")) : null);
+                        run + index++, rep + 1, profile ? ServerProfiler.into(out.resolve("profiles")) : null, out);
                 long start = System.nanoTime();
                 try {
                     context.awaitServerQuiet();
@@ -237,7 +244,7 @@ public final class Bench implements Callable<Integer> {
         Map<String, Target> known = new LinkedHashMap<>();
         for (Target target : List.of(new LauncherTarget(build, jvmOptions, "embedded"),
                 new LauncherTarget(build, jvmOptions, "memory"), new ClusterTarget(build, jvmOptions),
-                new GlassFishTarget(build, jvmOptions),
+                new GlassFishTarget(build, jvmOptions), new GlassFishRawTarget(jvmOptions),
                 new RawTyrusTarget(jvmOptions), new NodeWsTarget(build),
                 new TokenLauncherTarget(build, jvmOptions), new UnmeteredLauncherTarget(build, jvmOptions))) {
             known.put(target.name(), target);
@@ -255,7 +262,7 @@ public final class Bench implements Callable<Integer> {
     private List<Scenario> scenarios() {
         Map<String, Scenario> known = new LinkedHashMap<>();
         for (Scenario scenario : List.of(new EchoScenario(), new FanoutScenario(), new PublishScenario(),
-                new ConnectScenario(), new RecoverScenario(), new BusyRoomScenario())) {
+                new ConnectScenario(), new RecoverScenario(), new BusyRoomScenario(), new C100kScenario())) {
             known.put(scenario.name(), scenario);
         }
         return scenarioNames.stream().map(name -> {

@@ -34,6 +34,14 @@ public final class Connections {
     public static List<Channel> open(LoadClient client, int count, int concurrency, IntFunction<URI> uri,
                                      IntFunction<? extends ChannelHandler> handler)
             throws IOException, InterruptedException {
+        return open(client, count, concurrency, uri, handler, i -> null);
+    }
+
+    /** As {@link #open(LoadClient, int, int, IntFunction, IntFunction)}, each from the local address given. */
+    public static List<Channel> open(LoadClient client, int count, int concurrency, IntFunction<URI> uri,
+                                     IntFunction<? extends ChannelHandler> handler,
+                                     IntFunction<java.net.InetSocketAddress> local)
+            throws IOException, InterruptedException {
         Semaphore slots = new Semaphore(concurrency);
         Channel[] channels = new Channel[count];
         CountDownLatch done = new CountDownLatch(count);
@@ -44,7 +52,7 @@ public final class Connections {
             }
             int index = i;
             Supplier<ChannelHandler> supplier = () -> handler.apply(index);
-            CompletableFuture<Channel> ready = client.connect(uri.apply(i), supplier);
+            CompletableFuture<Channel> ready = client.connect(uri.apply(i), supplier, local.apply(i));
             ready.whenComplete((channel, error) -> {
                 slots.release();
                 if (error != null) {

@@ -77,6 +77,15 @@ public final class LoadClient implements AutoCloseable {
      * @param handler the frame handler this connection gets (one per connection, or a sharable one)
      */
     public CompletableFuture<Channel> connect(URI uri, Supplier<? extends ChannelHandler> handler) {
+        return connect(uri, handler, null);
+    }
+
+    /**
+     * Opens a WebSocket to {@code uri} from {@code local} (an address of 127.0.0.0/8, port 0: each source address has
+     * its own ephemeral ports, so more than the 28,000 or so one address has can be open); null: the system's choice.
+     */
+    public CompletableFuture<Channel> connect(URI uri, Supplier<? extends ChannelHandler> handler,
+                                              java.net.InetSocketAddress local) {
         CompletableFuture<Channel> ready = new CompletableFuture<>();
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri)
@@ -105,7 +114,8 @@ public final class LoadClient implements AutoCloseable {
                                 handler.get());
                     }
                 });
-        ChannelFuture connecting = bootstrap.connect(uri.getHost(), uri.getPort());
+        java.net.InetSocketAddress remote = new java.net.InetSocketAddress(uri.getHost(), uri.getPort());
+        ChannelFuture connecting = local == null ? bootstrap.connect(remote) : bootstrap.connect(remote, local);
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
                 ready.completeExceptionally(done.cause());

@@ -64,6 +64,17 @@ public final class ProcessStats {
     }
 
     /** The total line of a class histogram. */
+    /** The soft limit of open files of a process ({@code /proc/PID/limits}), or Long.MAX_VALUE when unlimited. */
+    public static long openFilesLimit(long pid) throws java.io.IOException {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/limits"))) {
+            if (line.startsWith("Max open files")) {
+                String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+            }
+        }
+        throw new IllegalStateException("no open files limit for process " + pid);
+    }
+
     public static long liveHeapBytes(String histogram) {
         List<String> lines = histogram.lines().toList();
         for (int i = lines.size() - 1; i >= 0; i--) {

@@ -116,7 +116,7 @@ public final class BusyRoomScenario implements Scenario {
     }
 
     /** Probes until every member of the busy room has received one (a 101 may come a moment before the join). */
-    private static void awaitEveryoneJoined(Target target, Channel publisher, CountDownLatch joined)
+    static void awaitEveryoneJoined(Target target, Channel publisher, CountDownLatch joined)
             throws InterruptedException, IOException {
         for (int attempt = 0; attempt < 120; attempt++) {
             publisher.writeAndFlush(new TextWebSocketFrame(target.say(PROBE + "probe" + attempt)));
@@ -128,7 +128,7 @@ public final class BusyRoomScenario implements Scenario {
     }
 
     /** A member: records the latency of every stamped message; counts its first probe. */
-    private static final class Receiver extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+    static final class Receiver extends SimpleChannelInboundHandler<TextWebSocketFrame> {
 
         private final Recorder latency;
         private final LongAdder deliveries;

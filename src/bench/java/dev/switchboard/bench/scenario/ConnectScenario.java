@@ -90,7 +90,7 @@ public final class ConnectScenario implements Scenario {
      * its objects own outside it). A JVM's resident set otherwise shows how far its heap once grew rather than what it
      * holds; after a collection it gives back what it does not need (G1 uncommits), as V8 does.
      */
-    private record Memory(long rss, long liveHeap) {
+    record Memory(long rss, long liveHeap) {
 
         static Memory read(ScenarioContext context, boolean keepDetail) throws Exception {
             RunningServer.LiveMemory live = context.server().collectGarbage();
@@ -101,7 +101,7 @@ public final class ConnectScenario implements Scenario {
         }
 
         /** Memory is given back to the system shortly after a collection: the resident set once it stops moving. */
-        private static long settledRss(long pid) throws InterruptedException {
+        static long settledRss(long pid) throws InterruptedException {
             long previous = ProcessStats.rssBytes(pid);
             for (int i = 0; i < 40; i++) {
                 TimeUnit.MILLISECONDS.sleep(250);

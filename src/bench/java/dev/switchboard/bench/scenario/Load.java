@@ -20,5 +20,5 @@ import java.time.Duration;
  */
 public record Load(Duration warmup, boolean awaitJit, Duration duration, int messageBytes, int window,
                    int echoConnections, int subscribers, int connections, int handshakesInFlight, int recoverMembers,
-                   int recoverGap, int busyRate) {
+                   int recoverGap, int busyRate, int c100kConnections) {
 }

@@ -21,9 +21,11 @@ import java.util.function.LongSupplier;
  * @param run      a number unique to this scenario run, for room names that must not repeat
  * @param rep      the repetition, from 1
  * @param profiler profiles the measured intervals, or null
+ * @param out      the report's directory, for a scenario's own tables and charts
  */
 public record ScenarioContext(LoadClient client, Target target, RunningServer server, int port, Load load,
-                              Results results, PrintStream log, long run, int rep, ServerProfiler profiler) {
+                              Results results, PrintStream log, long run, int rep, ServerProfiler profiler,
+                              java.nio.file.Path out) {
 
     /** The load client, sending the target's handshake headers (a token) with every connection. */
     @Override

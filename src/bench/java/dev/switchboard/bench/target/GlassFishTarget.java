@@ -10,7 +10,7 @@ import java.util.List;
 public final class GlassFishTarget extends SwitchboardTarget {
 
     /** GlassFish reaches into JDK internals; the same flags as the Arquillian runs. */
-    private static final List<String> ADD_OPENS = List.of("java.base/java.lang", "java.base/java.io",
+    static final List<String> ADD_OPENS = List.of("java.base/java.lang", "java.base/java.io",
             "java.base/java.util", "java.base/java.net", "java.base/sun.nio.ch", "java.base/java.lang.invoke",
             "java.naming/javax.naming.spi", "java.rmi/sun.rmi.transport", "java.logging/java.util.logging",
             "java.base/jdk.internal.loader", "java.base/jdk.internal.vm.annotation",

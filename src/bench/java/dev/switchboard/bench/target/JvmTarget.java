@@ -14,8 +14,8 @@ abstract class JvmTarget implements Target {
     static final Map<String, String> BENCH_SETTINGS = Map.of(
             "rate.per.second", "1000000",
             "rate.burst", "1000000",
-            "max.connections", "100000",
-            "max.connections.per.address", "100000",
+            "max.connections", "200000",
+            "max.connections.per.address", "200000",
             "publish.rate.per.second", "1000000",
             "publish.rate.burst", "1000000");
 

@@ -1,0 +1,188 @@
+package dev.switchboard.bench.scenario;
+
+import dev.switchboard.bench.client.Connections;
+import dev.switchboard.bench.client.IgnoringHandler;
+import dev.switchboard.bench.client.Stamp;
+import dev.switchboard.bench.report.CpuInterval;
+import dev.switchboard.bench.report.Metric;
+import dev.switchboard.bench.report.ProcessStats;
+import dev.switchboard.bench.target.Target;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code c100k} (manual, not in the default list): idle chat connections, in rooms of {@value #ROOM_SIZE}, opened
+ * {@value #STEP} at a time up to {@code --c100k-connections}, each from one of several addresses of 127.0.0.0/8 (one
+ * address has about 28,000 ephemeral ports). Among them a room of {@value #BUSY_MEMBERS} members gets
+ * {@value #BUSY_RATE} messages a second for {@value #BUSY_SECONDS} s after every step. Per step it records the
+ * handshake rate of the step, the server's resident set and live heap after a full collection, and the busy room's
+ * publish-to-receive latency; writes {@code c100k.md} and {@code c100k.png}.
+ */
+public final class C100kScenario implements Scenario {
+
+    public static final Metric CONNECTIONS = Metric.higher("c100k", "idle connections held");
+    public static final Metric RSS = Metric.lower("c100k", "RSS KB/connection");
+    public static final Metric HEAP = Metric.lower("c100k", "live heap KB/connection");
+    public static final Metric HANDSHAKES = Metric.higher("c100k", "handshakes/s");
+    public static final Metric BUSY_P99 = Metric.lower("c100k", "busy room p99 ms at the last step");
+
+    static final int STEP = 10_000;
+    static final int ROOM_SIZE = 100;
+    static final int BUSY_MEMBERS = 1000;
+    static final int BUSY_RATE = 20;
+    static final int BUSY_SECONDS = 5;
+    /** Connections per source address: well under the 28,232 ephemeral ports of 32768-60999. */
+    private static final int PER_ADDRESS = 20_000;
+    /** Descriptors beyond the connections: the JVM's own files, the build's, a margin. */
+    private static final int SPARE_DESCRIPTORS = 5_000;
+
+    /** One step's readings. */
+    private record Step(int connections, double handshakesPerSecond, double serverCpuMicros, long rssBytes,
+                        long heapBytes, double p50Millis, double p99Millis) {
+    }
+
+    @Override
+    public String name() {
+        return "c100k";
+    }
+
+    @Override
+    public void run(ScenarioContext context) throws Exception {
+        Load load = context.load();
+        Target target = context.target();
+        int total = load.c100kConnections();
+        requireDescriptors(ProcessHandle.current().pid(), total, "the load client (run `ulimit -n` before mvn)");
+        requireDescriptors(context.server().pid(), total, "the server (it inherits the shell's `ulimit -n`)");
+
+        context.awaitServerQuiet();
+        ConnectScenario.Memory empty = ConnectScenario.Memory.read(context, false);
+        List<Channel> channels = new ArrayList<>(total + 1);
+        Recorder latency = new Recorder(3);
+        LongAdder deliveries = new LongAdder();
+        String busy = "c100k-busy" + context.run();
+        List<Step> steps = new ArrayList<>();
+        try {
+            CountDownLatch joined = new CountDownLatch(BUSY_MEMBERS);
+            channels.addAll(Connections.open(context.client(), BUSY_MEMBERS, load.handshakesInFlight(),
+                    i -> target.chat(context.port(), busy, "b" + i, -1),
+                    i -> new BusyRoomScenario.Receiver(latency, deliveries, joined), C100kScenario::localAddress));
+            Channel publisher = Connections.open(context.client(), target.chat(context.port(), busy, "pub", -1),
+                    IgnoringHandler.INSTANCE);
+            channels.add(publisher);
+            BusyRoomScenario.awaitEveryoneJoined(target, publisher, joined);
+            while (channels.size() < total) {
+                int first = channels.size();
+                int count = Math.min(STEP, total - first);
+                CpuInterval interval = CpuInterval.start(context.server().pid());
+                channels.addAll(Connections.open(context.client(), count, load.handshakesInFlight(),
+                        i -> target.chat(context.port(), "c100k-" + context.run() + "-" + (first + i) / ROOM_SIZE,
+                                "u" + (first + i), -1),
+                        i -> IgnoringHandler.INSTANCE, i -> localAddress(first + i)));
+                CpuInterval.Elapsed opened = interval.end();
+                Histogram served = publishToBusyRoom(target, publisher, latency, deliveries, load.messageBytes());
+                context.awaitServerQuiet();
+                ConnectScenario.Memory memory = ConnectScenario.Memory.read(context, false);
+                Step step = new Step(channels.size(), count / opened.seconds(), opened.serverMicrosPer(count),
+                        memory.rss() - empty.rss(), memory.liveHeap() - empty.liveHeap(),
+                        served.getValueAtPercentile(50) / 1000.0, served.getValueAtPercentile(99) / 1000.0);
+                steps.add(step);
+                context.log().printf(Locale.ROOT, "  c100k: %,d connections, %.0f handshakes/s, RSS %.2f KB and "
+                                + "heap %.2f KB each, busy room p99 %.1f ms%n", step.connections(),
+                        step.handshakesPerSecond(), step.rssBytes() / 1024.0 / step.connections(),
+                        step.heapBytes() / 1024.0 / step.connections(), step.p99Millis());
+            }
+        } finally {
+            Connections.close(channels);
+        }
+        Step last = steps.get(steps.size() - 1);
+        context.report(CONNECTIONS, last.connections());
+        context.report(RSS, last.rssBytes() / 1024.0 / last.connections());
+        context.report(HEAP, last.heapBytes() / 1024.0 / last.connections());
+        context.report(HANDSHAKES, steps.stream().mapToDouble(Step::handshakesPerSecond).sorted()
+                .skip(steps.size() / 2).findFirst().orElse(0));
+        context.report(BUSY_P99, last.p99Millis());
+        write(context, steps);
+    }
+
+    /** 127.1.0.1 for the first {@value #PER_ADDRESS}, then 127.1.0.2, and so on. */
+    private static InetSocketAddress localAddress(int index) {
+        return new InetSocketAddress("127.1.0." + (1 + index / PER_ADDRESS), 0);
+    }
+
+    private static void requireDescriptors(long pid, int connections, String who) throws IOException {
+        long limit = ProcessStats.openFilesLimit(pid);
+        if (limit < connections + SPARE_DESCRIPTORS) {
+            throw new IOException(who + " may open " + limit + " files; " + connections + " connections need "
+                    + (connections + SPARE_DESCRIPTORS) + ": `ulimit -n " + (2 * connections + 2 * SPARE_DESCRIPTORS)
+                    + "` (as root, or within the hard limit) in the shell that runs mvn");
+        }
+    }
+
+    /** {@value #BUSY_RATE} stamped messages a second for {@value #BUSY_SECONDS} s, on the clock; their latency. */
+    private static Histogram publishToBusyRoom(Target target, Channel publisher, Recorder latency,
+                                               LongAdder deliveries, int bytes) {
+        latency.reset();
+        deliveries.reset();
+        long start = System.nanoTime();
+        long interval = TimeUnit.SECONDS.toNanos(1) / BUSY_RATE;
+        for (int i = 0; i < BUSY_RATE * BUSY_SECONDS; i++) {
+            long due = start + i * interval;
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            publisher.writeAndFlush(new TextWebSocketFrame(target.say(Stamp.text(System.nanoTime(), i, bytes))));
+        }
+        // Until every member has every message, or a generous grace: what is late past it is missing from the p99.
+        long expected = (long) BUSY_MEMBERS * BUSY_RATE * BUSY_SECONDS;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (deliveries.sum() < expected && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return latency.getIntervalHistogram();
+    }
+
+    private static void write(ScenarioContext context, List<Step> steps) throws IOException {
+        StringBuilder table = new StringBuilder("| connections | handshakes/s of the step | server CPU µs/handshake "
+                + "| RSS MB | RSS KB/connection | live heap MB | live heap KB/connection | busy room p50 / p99 ms |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        for (Step step : steps) {
+            table.append(String.format(Locale.ROOT, "| %,d | %.0f | %.0f | %.0f | %.2f | %.0f | %.2f | %.1f / %.1f |%n",
+                    step.connections(), step.handshakesPerSecond(), step.serverCpuMicros(),
+                    step.rssBytes() / 1048576.0, step.rssBytes() / 1024.0 / step.connections(),
+                    step.heapBytes() / 1048576.0, step.heapBytes() / 1024.0 / step.connections(),
+                    step.p50Millis(), step.p99Millis()));
+        }
+        String name = context.target().name() + "-c100k-" + context.rep();
+        Files.createDirectories(context.out());
+        Files.writeString(context.out().resolve(name + ".md"), table);
+        XYChart chart = new XYChartBuilder().width(900).height(500).xAxisTitle("idle connections")
+                .yAxisTitle("MB").title(context.target().name() + ": memory and handshake rate as connections grow")
+                .build();
+        List<Integer> counts = steps.stream().map(Step::connections).toList();
+        chart.addSeries("RSS MB", counts, steps.stream().map(s -> s.rssBytes() / 1048576.0).toList());
+        chart.addSeries("live heap MB", counts, steps.stream().map(s -> s.heapBytes() / 1048576.0).toList());
+        chart.addSeries("handshakes/s of the step", counts,
+                steps.stream().map(Step::handshakesPerSecond).toList()).setYAxisGroup(1);
+        chart.setYAxisGroupTitle(1, "handshakes/s");
+        BitmapEncoder.saveBitmap(chart, context.out().resolve(name + ".png").toString(),
+                BitmapEncoder.BitmapFormat.PNG);
+        context.log().println("  c100k: " + context.out().resolve(name + ".md") + ", " + name + ".png");
+    }
+}
