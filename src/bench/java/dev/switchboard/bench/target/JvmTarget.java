@@ -15,6 +15,7 @@ abstract class JvmTarget implements Target {
             "rate.per.second", "1000000",
             "rate.burst", "1000000",
             "max.connections", "200000",
+            "max.rooms", "200000",
             "max.connections.per.address", "200000",
             "publish.rate.per.second", "1000000",
             "publish.rate.burst", "1000000");
