@@ -28,7 +28,7 @@ public final class NodeWsTarget implements Target {
     @Override
     public String description() {
         return "Node " + nodeVersion() + " with `ws` " + wsVersion() + " (src/bench/peers/ws-server.js), "
-                + "broadcasting plain text";
+                + "broadcasting plain text; a chat join sends a JSON welcome and join events, as Switchboard's does";
     }
 
     @Override
