@@ -3,7 +3,6 @@ package dev.switchboard.bench.target;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,11 +29,8 @@ public final class GlassFishRawTarget extends JvmTarget {
     @Override
     public RunningServer start(int port, Path logFile) throws IOException, InterruptedException {
         Path war = RawWar.write(Path.of(logFile + ".raw.war"));
-        List<String> args = new ArrayList<>();
-        GlassFishTarget.ADD_OPENS.forEach(module -> args.add("--add-opens=" + module + "=ALL-UNNAMED"));
-        String classpath = Classpath.of(entry -> Classpath.isGlassFish(entry) || Classpath.isBenchClasses(entry));
-        args.addAll(List.of("-cp", classpath, GlassFishServer.class.getName(), String.valueOf(port), war.toString()));
-        return RunningServer.startJvm(java(args), GlassFishServer.READY, logFile);
+        return RunningServer.startJvm(java(GlassFishTarget.glassFishArguments(port, war, List.of())),
+                GlassFishServer.READY, logFile);
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.List;
 public final class GlassFishTarget extends SwitchboardTarget {
 
     /** GlassFish reaches into JDK internals; the same flags as the Arquillian runs. */
-    static final List<String> ADD_OPENS = List.of("java.base/java.lang", "java.base/java.io",
+    private static final List<String> ADD_OPENS = List.of("java.base/java.lang", "java.base/java.io",
             "java.base/java.util", "java.base/java.net", "java.base/sun.nio.ch", "java.base/java.lang.invoke",
             "java.naming/javax.naming.spi", "java.rmi/sun.rmi.transport", "java.logging/java.util.logging",
             "java.base/jdk.internal.loader", "java.base/jdk.internal.vm.annotation",
@@ -36,12 +36,18 @@ public final class GlassFishTarget extends SwitchboardTarget {
 
     @Override
     public RunningServer start(int port, Path logFile) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>();
+        List<String> settings = new ArrayList<>();
+        BENCH_SETTINGS.forEach((name, value) -> settings.add("-Dswitchboard." + name + "=" + value));
+        return RunningServer.startJvm(java(glassFishArguments(port, war, settings)), GlassFishServer.READY, logFile);
+    }
+
+    /** The JVM arguments that run {@link GlassFishServer} on {@code port} with {@code war}, after {@code first}. */
+    static List<String> glassFishArguments(int port, Path war, List<String> first) {
+        List<String> args = new ArrayList<>(first);
         ADD_OPENS.forEach(module -> args.add("--add-opens=" + module + "=ALL-UNNAMED"));
-        BENCH_SETTINGS.forEach((name, value) -> args.add("-Dswitchboard." + name + "=" + value));
         String classpath = Classpath.of(entry -> Classpath.isGlassFish(entry) || Classpath.isBenchClasses(entry));
         args.addAll(List.of("-cp", classpath, GlassFishServer.class.getName(), String.valueOf(port), war.toString()));
-        return RunningServer.startJvm(java(args), GlassFishServer.READY, logFile);
+        return args;
     }
 
     @Override
