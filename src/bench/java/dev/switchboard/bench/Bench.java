@@ -25,6 +25,8 @@ import dev.switchboard.bench.target.RunningServer;
 import dev.switchboard.bench.target.Target;
 import dev.switchboard.bench.target.TokenLauncherTarget;
 import dev.switchboard.bench.target.UnmeteredLauncherTarget;
+import dev.switchboard.bench.target.WildFlyRawTarget;
+import dev.switchboard.bench.target.WildFlyTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -245,6 +247,7 @@ public final class Bench implements Callable<Integer> {
         for (Target target : List.of(new LauncherTarget(build, jvmOptions, "embedded"),
                 new LauncherTarget(build, jvmOptions, "memory"), new ClusterTarget(build, jvmOptions),
                 new GlassFishTarget(build, jvmOptions), new GlassFishRawTarget(jvmOptions),
+                new WildFlyTarget(build, jvmOptions), new WildFlyRawTarget(build, jvmOptions),
                 new RawTyrusTarget(jvmOptions), new NodeWsTarget(build),
                 new TokenLauncherTarget(build, jvmOptions), new UnmeteredLauncherTarget(build, jvmOptions))) {
             known.put(target.name(), target);
