@@ -62,7 +62,8 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--targets", split = ",", paramLabel = "NAME",
             description = "targets to measure (default: ${DEFAULT-VALUE})",
-            defaultValue = "launcher,launcher-memory,launcher-cluster,glassfish,glassfish-raw,raw-tyrus,node-ws")
+            defaultValue = "launcher,launcher-memory,launcher-cluster,glassfish,glassfish-raw,wildfly,wildfly-raw,"
+                    + "raw-tyrus,node-ws")
     private List<String> targetNames;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME",

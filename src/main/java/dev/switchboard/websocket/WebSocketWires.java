@@ -10,8 +10,12 @@ import jakarta.websocket.Session;
 @FunctionalInterface
 public interface WebSocketWires {
 
-    /** The wire of every Jakarta WebSocket container. */
-    WebSocketWires PORTABLE = AsyncRemoteWire::new;
+    /**
+     * The wire of every Jakarta WebSocket container: one send at a time, which every container accepts, or all of a
+     * batch at once where the container queues them ({@link PipelinedRemoteWire#suits}).
+     */
+    WebSocketWires PORTABLE = session -> PipelinedRemoteWire.suits(session) ? new PipelinedRemoteWire(session)
+            : new AsyncRemoteWire(session);
 
     /** The wire for {@code session}, called from its {@code onOpen} on the container's thread. */
     WebSocketWire forSession(Session session);
